@@ -1,0 +1,25 @@
+# The two commands of the quick start: `make demo` and `make test`.
+# Both create .venv/ on first use and reinstall when requirements.txt or pyproject.toml change.
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+BIN := $(VENV)/bin
+
+.PHONY: demo test release clean
+
+demo: $(VENV)/.installed  ## the whole instructor cycle on the built-in sample class
+	$(BIN)/python -m course demo
+
+test: $(VENV)/.installed  ## the test suite: real nbgrader, real kernels, real gradebook
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+release: $(VENV)/.installed  ## regenerate release/ from source/ after editing a notebook
+	$(BIN)/python -m course release
+
+$(VENV)/.installed: requirements.txt pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	touch $@
+
+clean:
+	rm -rf $(VENV) .pytest_cache

@@ -1,0 +1,325 @@
+"""Checks that the notebooks' test cells call.
+
+They hold comparison logic and the messages a student reads, never answers: every reference
+is computed by the test cell that calls them (with autograd or a closed form), on the
+student's own data. Each check returns None, because nbgrader reads a test cell that ends in
+a number as a partial score, and fails with an AssertionError written for the student:
+what was expected, what came back, and a hint.
+"""
+
+import contextlib
+import math
+import numbers
+import sys
+import warnings
+
+import torch
+
+# Our own references, taken when the locked first cell imports this module, so that a
+# student cell that rebinds torch.allclose or math.isclose cannot change how we compare.
+_isclose = math.isclose
+_isfinite = math.isfinite
+_Tensor = torch.Tensor
+_as_tensor = torch.as_tensor
+_autograd_grad = torch.autograd.grad
+
+
+class CheckFailed(AssertionError):
+    """A test cell's check did not pass; the message is written for the student."""
+
+
+def setup():
+    """Prepare the kernel for grading; the locked first cell of every notebook calls it.
+
+    Warnings go to stdout, since nbgrader scores a test cell with any stderr output as 0, so
+    a harmless torch warning from a correct answer costs nothing. A failed check shows its
+    message alone, without a traceback into this module.
+    """
+    warnings.showwarning = _show_warning_on_stdout
+    shell = _ipython()
+    if shell is not None:
+        shell.set_custom_exc((CheckFailed,), _show_check_failure)
+
+
+def _show_warning_on_stdout(message, category, filename, lineno, file=None, line=None):
+    print(f"{category.__name__}: {message}", file=sys.stdout)
+
+
+def _ipython():
+    try:
+        from IPython import get_ipython
+    except ImportError:
+        return None
+    return get_ipython()
+
+
+def _show_check_failure(shell, etype, value, tb, tb_offset=None):
+    # Still an error output (nbgrader scores the cell 0), but in IPython's one-line form.
+    mode = shell.InteractiveTB.mode
+    shell.InteractiveTB.set_mode("Minimal")
+    try:
+        shell.showtraceback((etype, value, tb))
+    finally:
+        shell.InteractiveTB.set_mode(mode)
+
+
+def fail(message):
+    """Fail the current test with a message for the student."""
+    __tracebackhide__ = True
+    raise CheckFailed(message)
+
+
+def call(fn, *args, name=None):
+    """Call the student's fn, turning any exception into a message that says which call raised."""
+    __tracebackhide__ = True
+    name = name or getattr(fn, "__name__", "your function")
+    if not callable(fn):
+        fail(f"{name} should be a function, but it is a {type(fn).__name__}")
+    try:
+        return fn(*args)
+    except NotImplementedError:
+        fail(f"{name} is not written yet: replace `raise NotImplementedError()` with your code")
+    except Exception as error:
+        shown = ", ".join(_short(a) for a in args)
+        fail(f"{name}({shown}) raised {type(error).__name__}: {error}")
+
+
+def as_float(value, name):
+    """The number in value (a Python or numpy number, or a one-element tensor) as a float."""
+    __tracebackhide__ = True
+    if isinstance(value, _Tensor):
+        if value.numel() != 1:
+            fail(f"{name} should hold one number, but it is a tensor of shape {tuple(value.shape)}")
+        number = value.detach().reshape(()).item()
+    elif isinstance(value, numbers.Real) and not isinstance(value, bool):
+        number = value
+    else:
+        fail(f"{name} should be a number (a float or a one-element tensor), "
+             f"but it is {_describe(value)}")
+    number = float(number)
+    if not _isfinite(number):
+        fail(f"{name} is {number}: the computation blew up; look for a step size that is too large")
+    return number
+
+
+def is_number(value, name):
+    """Fail unless value is one number (see as_float); returns None, so it can end a test cell."""
+    __tracebackhide__ = True
+    as_float(value, name)
+
+
+def as_tensor(value, name):
+    """value as a float64 tensor, after checking it is a tensor."""
+    __tracebackhide__ = True
+    if not isinstance(value, _Tensor):
+        fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
+    return value.detach().to(torch.float64)
+
+
+def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True):
+    """Fail unless actual (a number or tensor) is close to the reference expected.
+
+    reveal=False keeps the reference out of the message: use it in hidden tests.
+    """
+    __tracebackhide__ = True
+    if isinstance(expected, _Tensor) and expected.numel() != 1:
+        return _tensors_close(actual, expected, name, rtol, atol, hint, reveal)
+    got, want = as_float(actual, name), float(expected)
+    if _isclose(got, want, rel_tol=rtol, abs_tol=atol):
+        return None
+    expected_part = f", expected {want:.6g}" if reveal else ""
+    fail(_sentence(f"{name} is {got:.6g}{expected_part}", _diagnose(got, want), hint))
+
+
+def _tensors_close(actual, expected, name, rtol, atol, hint, reveal):
+    __tracebackhide__ = True
+    got = as_tensor(actual, name)
+    want = expected.detach().to(torch.float64)
+    if got.shape != want.shape:
+        fail(_sentence(f"{name} has shape {tuple(got.shape)}, expected shape {tuple(want.shape)}",
+                       "check for an accidental broadcast between shapes like (n,) and (n, 1)",
+                       hint))
+    if torch.allclose(got, want, rtol=rtol, atol=atol):
+        return None
+    error = (got - want).abs()
+    where = tuple(int(i) for i in torch.unravel_index(error.argmax(), error.shape))
+    at = f" at index {where}" if where else ""
+    expected_part = f", expected {want[where].item():.6g}" if reveal else ""
+    first = f"{name}{at} is {got[where].item():.6g}{expected_part}"
+    fail(_sentence(first, _diagnose(got, want), hint))
+
+
+def _diagnose(got, want):
+    """A guess at what went wrong, from how got differs from want: a sign or a constant factor.
+
+    Any two single numbers have a ratio, so for one number only a sign flip or a factor of 2
+    is named; for many, any factor that holds everywhere is.
+    """
+    got, want = _as_tensor(got, dtype=torch.float64), _as_tensor(want, dtype=torch.float64)
+    nonzero = want.abs() > 1e-12
+    if not nonzero.any():
+        return ""
+    ratio = got[nonzero] / want[nonzero]
+    factor = ratio.flatten()[0].item()
+    if not torch.allclose(ratio, torch.full_like(ratio, factor), rtol=1e-4):
+        return ""
+    everywhere = " everywhere" if want.numel() > 1 else ""
+    if _isclose(factor, -1.0, rel_tol=1e-4):
+        return f"it has the wrong sign{everywhere}: check the sign of your formula"
+    if want.numel() > 1 and not _isclose(factor, 0.0, abs_tol=1e-9) or any(
+        _isclose(factor, f, rel_tol=1e-4) for f in (2.0, 0.5, -2.0, -0.5)
+    ):
+        return f"it is {factor:.4g} times the right value{everywhere}: look for a missing or extra factor"
+    return ""
+
+
+def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint="",
+                     reveal=True, guard=contextlib.nullcontext):
+    """Fail unless fn(x) matches reference(x) for every x in inputs (floats or tensors).
+
+    A float input must give a number back; a tensor input a tensor of the same shape.
+    guard() makes a context manager that each call of fn (not of reference) runs in.
+    """
+    __tracebackhide__ = True
+    for x in inputs:
+        with guard():
+            got = call(fn, _copy(x), name=name)
+        want = reference(_copy(x))
+        if isinstance(x, _Tensor) and not isinstance(got, _Tensor):
+            fail(_sentence(f"{name}({_short(x)}) returned {_describe(got)}, expected a tensor",
+                           "use torch operations so that tensors go in and come out", hint))
+        close(got, _as_tensor(want, dtype=torch.float64) if isinstance(x, _Tensor) else want,
+              f"{name}({_short(x)})", rtol=rtol, atol=atol, hint=hint, reveal=reveal)
+
+
+def autograd_derivative(fn, x):
+    """d fn(x) / dx by autograd, elementwise, at a float or tensor x (computed in float64)."""
+    t = _as_tensor(x, dtype=torch.float64).detach().clone().requires_grad_(True)
+    with torch.enable_grad():
+        (gradient,) = _autograd_grad(fn(t).sum(), t)
+    return gradient.item() if not isinstance(x, _Tensor) else gradient
+
+
+def derivative_matches(fn, reference, inputs, name, **options):
+    """Fail unless fn(x) equals the autograd derivative of reference at every x in inputs."""
+    __tracebackhide__ = True
+    function_matches(fn, lambda x: autograd_derivative(reference, x), inputs, name, **options)
+
+
+def gradients_match(fn, reference, params, names, *, rtol=1e-5, atol=1e-7, hint="", reveal=True):
+    """Fail unless autograd gives the same gradients of fn(*params) and reference(*params)."""
+    __tracebackhide__ = True
+    copies = [p.detach().clone().requires_grad_(True) for p in params]
+    out = call(fn, *copies, name=names[0])
+    if not isinstance(out, _Tensor) or out.grad_fn is None:
+        fail(_sentence(f"{names[0]} returned {_describe(out)}, which autograd cannot differentiate",
+                       "return a tensor built from torch operations on the inputs; "
+                       "`.item()`, `.detach()` or `float()` cut the graph", hint))
+    got = _autograd_grad(out.sum(), copies, allow_unused=True)
+    fresh = [p.detach().clone().requires_grad_(True) for p in params]
+    want = _autograd_grad(reference(*fresh).sum(), fresh)
+    for name, g, w in zip(names[1:], got, want):
+        if g is None:
+            fail(_sentence(f"the result of {names[0]} does not depend on {name}", hint))
+        close(g, w if w.numel() != 1 else w.reshape(()), f"its gradient in {name}",
+              rtol=rtol, atol=atol, hint=hint, reveal=reveal)
+
+
+def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, hint=""):
+    """Fail unless value is start after exactly n_steps applications of one of the steps.
+
+    steps maps a description to an update function. When value matches a different number
+    of updates, the message says how many.
+    """
+    __tracebackhide__ = True
+    got = as_float(value, name)
+    histories = {label: _iterate(step, start, n_steps + 3) for label, step in steps.items()}
+    if any(_isclose(got, h[n_steps], rel_tol=rtol, abs_tol=atol) for h in histories.values()):
+        return None
+    label, history = next(iter(histories.items()))
+    for k in sorted(range(len(history)), key=lambda k: abs(k - n_steps)):
+        if _isfinite(history[k]) and _isclose(got, history[k], rel_tol=rtol, abs_tol=atol):
+            fail(_sentence(f"{name} is {got:.6g}, what {k} updates give, not {n_steps}",
+                           "count your loop's iterations: range(n) runs n times"))
+    fail(_sentence(f"{name} is {got:.6g}, but {n_steps} updates of {label} from {start:g} "
+                   f"give {history[n_steps]:.6g}", hint))
+
+
+def _iterate(step, start, n):
+    history = [start]
+    for _ in range(n):
+        try:
+            history.append(float(step(history[-1])))
+        except Exception:
+            history.append(math.nan)
+    return history
+
+
+def is_leaf_requiring_grad(value, name, *, hint=""):
+    """Fail unless value is a leaf tensor that requires grad (a parameter you can update)."""
+    __tracebackhide__ = True
+    if not isinstance(value, _Tensor):
+        fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
+    if not value.requires_grad:
+        fail(_sentence(f"{name} does not require grad any more",
+                       "keep the tensor created with requires_grad=True and update it in place",
+                       hint))
+    if not value.is_leaf:
+        fail(_sentence(f"{name} is no longer a leaf tensor: it was computed by "
+                       f"{type(value.grad_fn).__name__}, so it has no .grad of its own",
+                       "update it in place inside `with torch.no_grad():`", hint))
+
+
+def is_none(value, name, *, hint=""):
+    """Fail unless value is None."""
+    __tracebackhide__ = True
+    if value is not None:
+        fail(_sentence(f"{name} is {_short(value)}, expected None", hint))
+
+
+@contextlib.contextmanager
+def autograd_forbidden(reason):
+    """Make every autograd backward pass raise while the block runs, with reason in the message.
+
+    Patches the engine entry point that Tensor.backward, torch.autograd.grad and
+    torch.autograd.functional all go through, so names bound before the block are caught too.
+    """
+
+    def refuse(*args, **kwargs):
+        raise RuntimeError(f"autograd was used: {reason}")
+
+    modules = [torch.autograd, torch.autograd.graph]
+    saved = [module._engine_run_backward for module in modules]
+    for module in modules:
+        module._engine_run_backward = refuse
+    try:
+        yield
+    finally:
+        for module, original in zip(modules, saved):
+            module._engine_run_backward = original
+
+
+def _copy(x):
+    return x.detach().clone() if isinstance(x, _Tensor) else x
+
+
+def _short(value):
+    """A short description of a value for a message: numbers in full, tensors by shape."""
+    if isinstance(value, _Tensor):
+        if value.numel() <= 4:
+            return f"tensor({value.detach().tolist()})"
+        return f"a tensor of shape {tuple(value.shape)}"
+    if isinstance(value, float):
+        return f"{value:g}"
+    text = repr(value)
+    return text if len(text) <= 40 else text[:37] + "..."
+
+
+def _describe(value):
+    if value is None:
+        return "None (did your function forget to `return`?)"
+    return f"a {type(value).__name__} ({_short(value)})"
+
+
+def _sentence(*parts):
+    return ": ".join(p for p in parts if p)

@@ -1,0 +1,84 @@
+"""The instructor's command line: python -m course {demo,release} (see --help)."""
+
+import argparse
+import shutil
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from course import pipeline, submissions
+
+
+def demo(args):
+    """The whole instructor cycle on a built-in sample class, printing each student's scores."""
+    root = Path(args.course_dir or tempfile.mkdtemp(prefix="autodiff-demo-"))
+    print(f"course directory: {root}")
+    pipeline.make_course_dir(root, args.assignment)
+    course = pipeline.Course(root)
+    started = time.perf_counter()
+    tables = []
+    for assignment in args.assignment or submissions.assignments():
+        course.generate(assignment)
+        print(f"generated the student version of {assignment}: {root / 'release' / assignment}")
+        students = _sample_class(course, assignment, args.mutants)
+        course.autograde(assignment, students)
+        course.feedback(assignment)
+        tables.append((assignment, pipeline.score_table(course, assignment, students)))
+    csv = course.export(root / "grades.csv")
+    for assignment, table in tables:
+        print(f"\nScores for {assignment} (points per question):\n{table}")
+    print(f"\nfeedback (HTML per student): {root / 'feedback'}")
+    print(f"grades (CSV): {csv}")
+    print(f"gradebook: {course.db_url}")
+    print(f"done in {time.perf_counter() - started:.0f} s")
+    return 0
+
+
+def _sample_class(course, assignment, n_mutants):
+    """Submit the full solution, the blank release and n_mutants catalogued bugs; their ids."""
+    course.submit(assignment, "full_solution", submissions.full_solution(assignment))
+    course.submit(assignment, "blank_release", submissions.blank(assignment))
+    mutants = submissions.catalogue(assignment, "mutants")
+    chosen = mutants[:: max(1, len(mutants) // n_mutants)][:n_mutants] if n_mutants else []
+    for variant in chosen:
+        course.submit(assignment, variant.name, submissions.variant_submission(variant))
+    return ["full_solution", "blank_release"] + [v.name for v in chosen]
+
+
+def release(args):
+    """Regenerate the committed release/ from source/ with nbgrader generate_assignment."""
+    with tempfile.TemporaryDirectory(prefix="autodiff-release-") as tmp:
+        pipeline.make_course_dir(tmp)
+        course = pipeline.Course(tmp)
+        for assignment in submissions.assignments():
+            generated = course.generate(assignment)
+            target = submissions.RELEASE / assignment
+            shutil.rmtree(target, ignore_errors=True)
+            shutil.copytree(generated, target)
+            print(f"release/{assignment}: regenerated from source/{assignment}")
+    return 0
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
+    commands = parser.add_subparsers(dest="command", required=True)
+
+    run_demo = commands.add_parser("demo", help=demo.__doc__)
+    run_demo.add_argument("--course-dir", help="where to build the course (default: a new "
+                          "temporary folder, kept so that you can open the feedback)")
+    run_demo.add_argument("--assignment", action="append",
+                          help="grade only this assignment (repeatable; default: all)")
+    run_demo.add_argument("--mutants", type=int, default=4,
+                          help="how many catalogued wrong submissions per assignment (default 4)")
+    run_demo.set_defaults(run=demo)
+
+    run_release = commands.add_parser("release", help=release.__doc__)
+    run_release.set_defaults(run=release)
+
+    args = parser.parse_args(argv)
+    try:
+        return args.run(args)
+    except pipeline.PipelineError as error:
+        print(f"error: {error}", file=sys.stderr)
+        return 1

@@ -1,0 +1,7 @@
+"""f computes (x + 0.5)**2: the sign inside the bracket is flipped."""
+
+LOSES = ["test_f"]
+
+# %% f
+def f(x):
+    return (x + 0.5) ** 2

@@ -1,0 +1,169 @@
+"""Unit tests of the helpers that test cells call: what passes, what fails, what it says."""
+
+import math
+import re
+import warnings
+
+import pytest
+import torch
+
+from course import checks
+from course.checks import CheckFailed
+
+
+def square_shift(x):
+    return (x - 0.5) ** 2
+
+
+def fails_with(*fragments):
+    """pytest.raises for CheckFailed, with every fragment in the message."""
+    return pytest.raises(CheckFailed, match="(?s)" + ".*".join(map(re.escape, fragments)))
+
+
+@pytest.mark.parametrize("value", [1.5, 2, torch.tensor(1.5), torch.tensor([1.5])])
+def test_as_float_accepts_numbers_and_one_element_tensors(value):
+    assert checks.as_float(value, "x") == float(torch.as_tensor(value).item())
+
+
+@pytest.mark.parametrize("value, said", [
+    (None, "forget to `return`"), (True, "a bool"), ("1.5", "a str"),
+    (torch.ones(3), "shape (3,)"), (math.nan, "blew up"), (float("inf"), "blew up"),
+])
+def test_as_float_rejects_everything_else(value, said):
+    with fails_with("x", said):
+        checks.as_float(value, "x")
+
+
+def test_close_passes_within_tolerance_and_returns_none():
+    assert checks.close(1.0 + 1e-9, 1.0, "x") is None
+    assert checks.close(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 2.0]), "v") is None
+
+
+def test_close_names_a_sign_error():
+    with fails_with("grad_f(0) is 1", "expected -1", "wrong sign"):
+        checks.close(1.0, -1.0, "grad_f(0)")
+
+
+def test_close_names_a_constant_factor_on_tensors():
+    with fails_with("3 times the right value everywhere"):
+        checks.close(torch.tensor([3.0, 6.0, 9.0]), torch.tensor([1.0, 2.0, 3.0]), "v")
+
+
+def test_close_does_not_guess_a_factor_from_one_number():
+    with pytest.raises(CheckFailed) as failure:
+        checks.close(3.7, 1.0, "x")
+    assert "times" not in str(failure.value)
+
+
+def test_close_hides_the_reference_when_asked():
+    with pytest.raises(CheckFailed) as failure:
+        checks.close(2.0, 1.2345, "x", reveal=False)
+    assert "1.2345" not in str(failure.value)
+
+
+def test_close_reports_a_broadcast_shape():
+    with fails_with("shape (3, 3)", "expected shape (3,)", "broadcast"):
+        checks.close(torch.zeros(3, 3), torch.zeros(3), "v")
+
+
+def test_function_matches_floats_and_tensors():
+    xs = [0.0, 2.0, torch.linspace(-1, 1, 5)]
+    checks.function_matches(square_shift, square_shift, xs, "f")
+    with fails_with("f(tensor", "expected a tensor"):
+        checks.function_matches(lambda x: 0.0, square_shift, [torch.ones(2)], "f")
+
+
+def test_function_matches_reports_not_implemented():
+    def blank(x):
+        raise NotImplementedError()
+    with fails_with("f is not written yet", "NotImplementedError"):
+        checks.function_matches(blank, square_shift, [1.0], "f")
+
+
+def test_function_matches_passes_a_copy_to_the_student():
+    def clobbers(x):
+        x.zero_()
+        return square_shift(torch.full_like(x, 2.0))
+    with pytest.raises(CheckFailed):
+        checks.function_matches(clobbers, square_shift, [torch.ones(3)], "f")
+
+
+def test_derivative_matches_uses_autograd_as_reference():
+    checks.derivative_matches(lambda x: 2 * (x - 0.5), square_shift, [0.0, torch.ones(3)], "g")
+    with fails_with("wrong sign"):
+        checks.derivative_matches(lambda x: 2 * (0.5 - x), square_shift, [0.0], "g")
+
+
+def test_autograd_forbidden_blocks_every_route_and_restores():
+    x = torch.tensor(1.0, requires_grad=True)
+    with checks.autograd_forbidden("do it by hand"):
+        for route in (lambda: (x * x).backward(), lambda: torch.autograd.grad(x * x, x),
+                      lambda: torch.autograd.functional.vjp(lambda t: t * t, x)):
+            with pytest.raises(RuntimeError, match="do it by hand"):
+                route()
+    (x * x).backward()
+    assert x.grad.item() == 2.0
+
+
+def test_guard_applies_to_the_student_call_only():
+    def by_autograd(x):
+        return checks.autograd_derivative(square_shift, x)
+
+    def guard():
+        return checks.autograd_forbidden("by hand")
+
+    checks.derivative_matches(lambda x: 2 * (x - 0.5), square_shift, [1.0], "g", guard=guard)
+    with fails_with("g(1) raised RuntimeError", "by hand"):
+        checks.derivative_matches(by_autograd, square_shift, [1.0], "g", guard=guard)
+
+
+def halve(v):
+    return v / 2
+
+
+@pytest.mark.parametrize("n, said", [(29, "what 29 updates give, not 30"),
+                                     (31, "what 31 updates give, not 30")])
+def test_iterates_match_counts_off_by_one(n, said):
+    value = 1024.0
+    for _ in range(n):
+        value = halve(value)
+    with fails_with(said):
+        checks.iterates_match(value, "x", start=1024.0, steps={"halving": halve}, n_steps=30)
+
+
+def test_iterates_match_accepts_any_listed_rule():
+    checks.iterates_match(8.0, "x", start=1.0, n_steps=3,
+                          steps={"halving": halve, "doubling": lambda v: 2 * v})
+    with fails_with("x is 5", "3 updates of halving from 1 give 0.125", "a hint"):
+        checks.iterates_match(5.0, "x", start=1.0, n_steps=3, steps={"halving": halve},
+                              hint="a hint")
+
+
+def test_gradients_match_explains_a_cut_graph():
+    def detached(w):
+        return torch.tensor((w * 3).item())
+    with fails_with("autograd cannot differentiate", ".item()"):
+        checks.gradients_match(detached, lambda w: w * 3, [torch.tensor(1.0)], ["mse", "w"])
+    checks.gradients_match(lambda w: 3 * w, lambda w: w * 3, [torch.tensor(1.0)], ["m", "w"])
+
+
+def test_is_leaf_requiring_grad_explains_a_replaced_tensor():
+    x = torch.tensor(1.0, requires_grad=True)
+    checks.is_leaf_requiring_grad(x, "x")
+    with fails_with("no longer a leaf", "torch.no_grad()"):
+        checks.is_leaf_requiring_grad(x - 1, "x")
+    with fails_with("does not require grad"):
+        checks.is_leaf_requiring_grad(x.detach(), "x")
+
+
+def test_setup_sends_warnings_to_stdout(capsys):
+    saved = warnings.showwarning
+    try:
+        checks.setup()
+        with warnings.catch_warnings():
+            warnings.simplefilter("always")
+            torch.tensor(torch.ones(1))  # torch's copy-construct UserWarning
+    finally:
+        warnings.showwarning = saved
+    captured = capsys.readouterr()
+    assert "UserWarning" in captured.out and captured.err == ""

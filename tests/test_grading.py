@@ -1,0 +1,76 @@
+"""Each assignment, graded by the real nbgrader pipeline: the scores the catalogue says it must get.
+
+The solution scores full marks, the blank release zero, each mutant (one plausible student
+bug) loses exactly the test cells it lists, and each alternative correct answer full marks.
+"""
+
+import pytest
+from nbgrader.validator import Validator
+
+from course import pipeline, submissions
+from tests.conftest import BLANK, FULL
+
+ASSIGNMENTS = submissions.assignments()
+VARIANTS = [v for a in ASSIGNMENTS for kind in submissions.KINDS
+            for v in submissions.catalogue(a, kind)]
+
+pytestmark = pytest.mark.pipeline
+
+
+def autograded_cells_of(assignment):
+    return submissions.autograded_cells(submissions.read_source(assignment))
+
+
+def assert_scores(course, assignment, student, losing):
+    """Every test cell in losing scores 0, every other one full marks."""
+    scores = course.scores(assignment, student)
+    assert set(scores) == set(autograded_cells_of(assignment)), f"{student} was not graded on every test cell"
+    wrong = {cell: f"{score:g}/{top:g}" for cell, (score, top) in scores.items()
+             if score != (0 if cell in losing else top)}
+    assert not wrong, f"{student}: these cells scored otherwise than expected: {wrong}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_passes_its_own_tests(assignment):
+    path = submissions.SOURCE / assignment / f"{submissions.notebook_name(assignment)}.ipynb"
+    result = Validator().validate(str(path))
+    assert result == {}, result  # no failed, passed-with-errors or changed cells
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_full_solution_scores_full_marks(graded, assignment):
+    assert_scores(graded(assignment), assignment, FULL, losing=set())
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_blank_release_scores_zero(graded, assignment):
+    assert_scores(graded(assignment), assignment, BLANK, losing=set(autograded_cells_of(assignment)))
+
+
+@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: f"{v.assignment}/{v.kind}/{v.name}")
+def test_variant_loses_exactly_its_cells(graded, variant):
+    course = graded(variant.assignment)
+    assert_scores(course, variant.assignment, f"{variant.kind}.{variant.name}", set(variant.loses))
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_feedback_and_export(graded, assignment, tmp_path):
+    course = graded(assignment)
+    page = course.root / "feedback" / FULL / assignment
+    assert (page / f"{submissions.notebook_name(assignment)}.html").is_file()
+    csv = course.export(tmp_path / "grades.csv").read_text().splitlines()
+    assert csv[0].startswith("assignment,duedate,timestamp,student_id")
+    assert any(line.startswith(f"{assignment},") and f",{FULL}," in line for line in csv)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_score_table_lists_every_question(graded, assignment):
+    course = graded(assignment)
+    table = pipeline.score_table(course, assignment, [FULL, BLANK])
+    header, full, blank = table.splitlines()
+    questions = submissions.nbgrader_cells(submissions.read_source(assignment), solution=True,
+                                           grade=False)
+    assert header.split()[1:-1] == list(questions)
+    total = sum(autograded_cells_of(assignment).values())
+    assert full.split()[-1] == f"{total:g}/{total:g}"
+    assert blank.split()[-1] == f"0/{total:g}"

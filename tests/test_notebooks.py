@@ -1,0 +1,111 @@
+"""The notebooks as files: the fixed interface, clean sources, a release that matches them."""
+
+import ast
+
+import nbformat
+import pytest
+
+from course import pipeline, submissions
+
+# The fixed interface of ../shared/COURSE_SPEC.md: notebook names, the grade_ids of the
+# solution cells and the names a student's code there defines. Outside graders rely on them.
+SPEC = {
+    "01_gradient_descent": ("gradient_descent", {
+        "f": {"f"},
+        "grad_f": {"grad_f"},
+        "manual_descent": {"x_init", "eta", "x"},
+        "grad_before_backward": {"grad_before"},
+        "autograd_backward": {"x", "y"},
+        "torch_descent": {"x"},
+        "ideal_params": {"w_ideal", "b_ideal"},
+        "mse": {"mse"},
+        "fit": {"w", "b"},
+    }),
+}
+
+ASSIGNMENTS = submissions.assignments()
+
+
+def defined_names(code):
+    """Names a cell's code binds at top level: assignments, functions, classes."""
+    names = set()
+    for node in ast.walk(ast.parse(code)):
+        if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
+            names.add(node.name)
+        elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
+            names.add(node.id)
+    return names
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_spec_interface_is_unchanged(assignment):
+    notebook, cells = SPEC[assignment]
+    assert submissions.notebook_name(assignment) == notebook
+    solutions = submissions.solution_code(assignment)
+    for grade_id, names in cells.items():
+        assert grade_id in solutions, f"solution cell {grade_id} is missing"
+        missing = names - defined_names(solutions[grade_id])
+        assert not missing, f"solution cell {grade_id} no longer defines {missing}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_source_is_stripped_with_stable_ids(assignment):
+    nb = submissions.read_source(assignment)
+    nbformat.validate(nb)
+    ids = [cell.id for cell in nb.cells]
+    assert len(ids) == len(set(ids)), "cell ids must be unique"
+    for cell in nb.cells:
+        if cell.cell_type == "code":
+            assert cell.outputs == [] and cell.execution_count is None, f"outputs in {cell.id}"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_test_cells_have_docstring_and_hidden_part(assignment):
+    nb = submissions.read_source(assignment)
+    for grade_id in submissions.autograded_cells(nb):
+        cell = submissions.nbgrader_cells(nb)[grade_id]
+        first = ast.parse(cell.source).body[0]
+        assert isinstance(first, ast.Expr) and isinstance(first.value, ast.Constant), grade_id
+        assert "### BEGIN HIDDEN TESTS" in cell.source, f"{grade_id} has no hidden tests"
+        assert cell.metadata.nbgrader["locked"], f"{grade_id} must be locked"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_committed_release_matches_source(assignment, tmp_path):
+    """release/ is what nbgrader generate_assignment makes of source/: run `make release`."""
+    course = pipeline.Course(pipeline.make_course_dir(tmp_path, [assignment]))
+    generated = course.generate(assignment)
+    name = f"{submissions.notebook_name(assignment)}.ipynb"
+    fresh = nbformat.read(generated / name, as_version=4)
+    committed = submissions.read_release(assignment)
+    assert fresh == committed, "release/ is stale: run `make release` and commit the result"
+    assert sorted(p.name for p in generated.iterdir()) == sorted(
+        p.name for p in (submissions.RELEASE / assignment).iterdir())
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_release_hides_solutions_and_hidden_tests(assignment):
+    text = (submissions.RELEASE / assignment / f"{submissions.notebook_name(assignment)}.ipynb")
+    content = text.read_text()
+    for marker in ("BEGIN SOLUTION", "BEGIN HIDDEN TESTS", "Rubric"):
+        assert marker not in content
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_catalogue_covers_every_autograded_cell(assignment):
+    nb = submissions.read_source(assignment)
+    graded_cells = set(submissions.autograded_cells(nb))
+    solution_cells = set(submissions.nbgrader_cells(nb, solution=True))
+    mutants = submissions.catalogue(assignment, "mutants")
+    alternatives = submissions.catalogue(assignment, "alternatives")
+    assert len(mutants) >= 12 and len(alternatives) >= 6
+    for variant in mutants + alternatives:
+        assert set(variant.cells) <= solution_cells, f"{variant.name} replaces unknown cells"
+        assert set(variant.loses) <= graded_cells, f"{variant.name} names unknown test cells"
+        assert variant.description, f"{variant.name} needs a docstring saying what it does"
+    for variant in mutants:
+        assert variant.loses, f"mutant {variant.name} must lose some points"
+    for variant in alternatives:
+        assert variant.loses == [], f"alternative {variant.name} must score full marks"
+    lost = {cell for variant in mutants for cell in variant.loses}
+    assert lost == graded_cells, f"no mutant breaks {sorted(graded_cells - lost)}"
