@@ -321,5 +321,7 @@ def _describe(value):
     return f"a {type(value).__name__} ({_short(value)})"
 
 
-def _sentence(*parts):
-    return ": ".join(p for p in parts if p)
+def _sentence(first, *more):
+    """'what happened: why; what to try', skipping empty parts."""
+    rest = "; ".join(p for p in more if p)
+    return f"{first}: {rest}" if rest else first

@@ -8,6 +8,7 @@ import os
 import shutil
 import sys
 import time
+import warnings
 from pathlib import Path
 
 import nbformat
@@ -15,6 +16,7 @@ from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.apps import NbGraderAPI
 from nbgrader.coursedir import CourseDirectory
 from nbgrader.plugins import CsvExportPlugin
+from sqlalchemy.exc import SAWarning
 from traitlets.config.loader import PyFileConfigLoader
 
 from course import submissions
@@ -25,6 +27,10 @@ from course import submissions
 _bin = str(Path(sys.executable).parent)
 if _bin not in os.environ.get("PATH", "").split(os.pathsep):
     os.environ["PATH"] = os.pathsep.join([_bin, os.environ.get("PATH", "")])
+
+
+# nbgrader 0.9.6's gradebook code warns on every autograde; nothing an instructor can act on.
+warnings.filterwarnings("ignore", category=SAWarning, message="Object of type")
 
 
 class PipelineError(RuntimeError):
