@@ -278,25 +278,63 @@ def is_none(value, name, *, hint=""):
 
 
 @contextlib.contextmanager
-def autograd_forbidden(reason):
-    """Make every autograd backward pass raise while the block runs, with reason in the message.
+def forbidden(targets, reason):
+    """Make each function in targets raise while the block runs; reason goes in the message.
 
-    Patches the engine entry point that Tensor.backward, torch.autograd.grad and
-    torch.autograd.functional all go through, so names bound before the block are caught too.
+    targets maps a name for the message to (owner, attribute), e.g.
+    {"torch.cos": (torch, "cos")}. Each is restored when the block ends.
     """
+    saved = {name: (getattr(owner, attribute), attribute in vars(owner))
+             for name, (owner, attribute) in targets.items()}
 
-    def refuse(*args, **kwargs):
-        raise RuntimeError(f"autograd was used: {reason}")
+    def refusing(name):
+        def refuse(*args, **kwargs):
+            raise RuntimeError(f"{name} was called: {reason}")
+        return refuse
 
-    modules = [torch.autograd, torch.autograd.graph]
-    saved = [module._engine_run_backward for module in modules]
-    for module in modules:
-        module._engine_run_backward = refuse
+    for name, (owner, attribute) in targets.items():
+        setattr(owner, attribute, refusing(name))
     try:
         yield
     finally:
-        for module, original in zip(modules, saved):
-            module._engine_run_backward = original
+        for name, (owner, attribute) in targets.items():
+            original, own = saved[name]
+            if own:
+                setattr(owner, attribute, original)
+            else:  # inherited, e.g. Tensor.cos from the C base class: drop the override
+                delattr(owner, attribute)
+
+
+# The engine entry point that Tensor.backward, torch.autograd.grad and torch.autograd.functional
+# all go through, in the two modules that hold it, so names bound before a block count too.
+_ENGINE = {"autograd": (torch.autograd, "_engine_run_backward"),
+           "autograd (graph)": (torch.autograd.graph, "_engine_run_backward")}
+
+
+def autograd_forbidden(reason):
+    """Make every autograd backward pass raise while the block runs."""
+    return forbidden(_ENGINE, reason)
+
+
+@contextlib.contextmanager
+def autograd_required(name):
+    """Fail unless the block runs at least one autograd backward pass."""
+    __tracebackhide__ = True
+    original = torch.autograd._engine_run_backward
+    calls = []
+
+    def counting(*args, **kwargs):
+        calls.append(True)
+        return original(*args, **kwargs)
+
+    torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = counting
+    try:
+        yield
+    finally:
+        torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = original
+    if not calls:
+        fail(f"{name} gave its answer without autograd: compute it with backward() or "
+             "torch.autograd.grad, not with a formula or finite differences")
 
 
 def _copy(x):

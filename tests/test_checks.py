@@ -167,3 +167,25 @@ def test_setup_sends_warnings_to_stdout(capsys):
         warnings.showwarning = saved
     captured = capsys.readouterr()
     assert "UserWarning" in captured.out and captured.err == ""
+
+
+def test_forbidden_raises_with_reason_and_restores_inherited_methods():
+    no_cos = {"torch.cos": (torch, "cos"), "Tensor.cos": (torch.Tensor, "cos"),
+              "math.cos": (math, "cos")}
+    x = torch.tensor([0.5], requires_grad=True)
+    with checks.forbidden(no_cos, "use autograd"):
+        for call in (lambda: torch.cos(x), lambda: x.cos(), lambda: math.cos(0.5)):
+            with pytest.raises(RuntimeError, match="was called: use autograd"):
+                call()
+        torch.sin(x).sum().backward()  # autograd's own derivative of sin still works
+    assert "cos" not in vars(torch.Tensor)  # the inherited method is back, not a copy
+    assert torch.allclose(x.grad, torch.cos(x.detach())) and math.cos(0.0) == 1.0
+
+
+def test_autograd_required_tells_a_formula_from_autograd():
+    with checks.autograd_required("d"):
+        checks.autograd_derivative(torch.sin, 1.0)
+    with fails_with("d gave its answer without autograd", "finite differences"):
+        with checks.autograd_required("d"):
+            (torch.sin(torch.tensor(1.0 + 1e-6)) - torch.sin(torch.tensor(1.0))) / 1e-6
+    assert torch.autograd._engine_run_backward is torch.autograd.graph._engine_run_backward

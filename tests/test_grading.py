@@ -10,8 +10,11 @@ from nbgrader.validator import Validator
 from course import pipeline, submissions
 from tests.conftest import BLANK, FULL
 
+
+
 ASSIGNMENTS = submissions.assignments()
-VARIANTS = [v for a in ASSIGNMENTS for kind in submissions.KINDS
+VARIANTS = [pytest.param(v, id=f"{v.assignment}/{v.kind}/{v.name}")
+            for a in ASSIGNMENTS for kind in submissions.KINDS
             for v in submissions.catalogue(a, kind)]
 
 pytestmark = pytest.mark.pipeline
@@ -47,7 +50,7 @@ def test_blank_release_scores_zero(graded, assignment):
     assert_scores(graded(assignment), assignment, BLANK, losing=set(autograded_cells_of(assignment)))
 
 
-@pytest.mark.parametrize("variant", VARIANTS, ids=lambda v: f"{v.assignment}/{v.kind}/{v.name}")
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_variant_loses_exactly_its_cells(graded, variant):
     course = graded(variant.assignment)
     assert_scores(course, variant.assignment, f"{variant.kind}.{variant.name}", set(variant.loses))

@@ -1,0 +1,62 @@
+"""Unit tests of plot grading from line data."""
+
+import matplotlib
+
+matplotlib.use("Agg")
+
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+import pytest  # noqa: E402
+import torch  # noqa: E402
+
+from course import figures  # noqa: E402
+from course.checks import CheckFailed  # noqa: E402
+
+
+@pytest.fixture
+def axes():
+    fig, ax = plt.subplots()
+    yield fig, ax
+    plt.close(fig)
+
+
+def test_finds_labelled_curves_whatever_the_array_type(axes):
+    fig, ax = axes
+    xs = torch.linspace(-3, 3, 50)
+    ax.plot(xs, torch.sin(xs), label="sin")
+    ax.plot(xs.numpy(), np.cos(xs.numpy()), "--", label="cos")
+    assert figures.find_curves(fig, "fig", np.sin, "sin(x)") is None
+    figures.find_curves(fig, "fig", np.cos, "cos(x)")
+
+
+def test_counts_matching_curves(axes):
+    fig, ax = axes
+    xs = np.linspace(0.5, 5, 40)
+    ax.plot(xs, 1 / xs, label="one")
+    with pytest.raises(CheckFailed, match="of which 1 plot.s. 1/x.*2 should"):
+        figures.find_curves(fig, "fig", lambda x: 1 / x, "1/x", count=2)
+
+
+@pytest.mark.parametrize("draw, said", [
+    (lambda ax, xs: ax.plot(xs, np.sin(xs)), "without a label"),
+    (lambda ax, xs: ax.plot(xs[:30] / 20, np.sin(xs[:30] / 20), label="s"), "at least 3 wide"),
+    (lambda ax, xs: ax.plot(xs, -np.sin(xs), label="s"), "none plots sin"),
+])
+def test_explains_what_is_wrong(axes, draw, said):
+    fig, ax = axes
+    draw(ax, np.linspace(-3, 3, 60))
+    with pytest.raises(CheckFailed, match=said):
+        figures.find_curves(fig, "fig", np.sin, "sin")
+
+
+def test_rejects_what_is_not_a_figure():
+    with pytest.raises(CheckFailed, match="keep the figure"):
+        figures.curves([1, 2], "fig")
+
+
+def test_ignores_non_finite_points_at_a_pole(axes):
+    fig, ax = axes
+    xs = np.linspace(-2, 2, 41)  # passes through 0
+    with np.errstate(divide="ignore"):
+        ax.plot(xs, 1 / xs, label="1/x")
+    figures.find_curves(fig, "fig", lambda x: 1 / x, "1/x")
