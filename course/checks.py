@@ -69,7 +69,7 @@ def fail(message):
     raise CheckFailed(message)
 
 
-def call(fn, *args, name=None):
+def call(fn, *args, name=None, hint=""):
     """Call the student's fn, turning any exception into a message that says which call raised."""
     __tracebackhide__ = True
     name = name or getattr(fn, "__name__", "your function")
@@ -81,7 +81,7 @@ def call(fn, *args, name=None):
         fail(f"{name} is not written yet: replace `raise NotImplementedError()` with your code")
     except Exception as error:
         shown = ", ".join(_short(a) for a in args)
-        fail(f"{name}({shown}) raised {type(error).__name__}: {error}")
+        fail(_sentence(f"{name}({shown}) raised {type(error).__name__}: {error}", hint))
 
 
 def as_float(value, name):
@@ -108,12 +108,43 @@ def is_number(value, name):
     as_float(value, name)
 
 
-def as_tensor(value, name):
-    """value as a float64 tensor, after checking it is a tensor."""
+def as_tensor(value, name, *, lists=False):
+    """value as a float64 tensor, after checking it is a tensor (or, with lists=True, a list
+    or tuple of numbers, such as what .tolist() gives)."""
     __tracebackhide__ = True
+    if lists and isinstance(value, (list, tuple)):
+        numbers_only = all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in value)
+        if numbers_only:
+            return torch.tensor([float(v) for v in value], dtype=torch.float64)
+        fail(f"{name} should be a tensor or a list of numbers, but it is {_short(value)}")
     if not isinstance(value, _Tensor):
         fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
     return value.detach().to(torch.float64)
+
+
+def snapshots_match(snapshots, expected, name, *, hint=""):
+    """Fail unless snapshots (a list of tensors or of lists) equals expected, item by item.
+
+    Names the classic bug: appending the same tensor (e.g. W.grad itself, which later steps
+    change in place) instead of a copy of its values at the time.
+    """
+    __tracebackhide__ = True
+    if not isinstance(snapshots, list):
+        fail(f"{name} should be a list, but it is {_describe(snapshots)}")
+    if len(snapshots) != len(expected):
+        fail(f"{name} has {len(snapshots)} entries, expected {len(expected)}: one per epoch")
+    tensors = [s for s in snapshots if isinstance(s, _Tensor)]
+    shared = len({id(t) for t in tensors}) < len(tensors) or any(
+        t.untyped_storage().data_ptr() == u.untyped_storage().data_ptr()
+        for i, t in enumerate(tensors) for u in tensors[i + 1:])
+    for k, (got, want) in enumerate(zip(snapshots, expected)):
+        actual = as_tensor(got, f"{name}[{k}]", lists=True)
+        if actual.shape != want.shape or not torch.allclose(actual, want.to(torch.float64)):
+            aliasing = ("several entries are the same tensor, which kept changing after you "
+                        "appended it: append a copy, W.grad.clone() or W.grad.tolist()"
+                        if shared else "")
+            fail(_sentence(f"{name}[{k}] is {_short(got)}, expected {want.tolist()}",
+                           aliasing, hint))
 
 
 def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True):

@@ -14,12 +14,26 @@ def show_fit(X, y, w, b, losses=()):
     data_ax.plot(xs, line, color="C3", label=f"fit: w = {float(w):.3f}, b = {float(b):.3f}")
     data_ax.set(xlabel="X", ylabel="y", title="Data and fitted line")
     data_ax.legend()
-    if len(losses):
-        loss_ax.plot(range(1, len(losses) + 1), losses)
-        loss_ax.set_yscale("log")
-    else:
-        loss_ax.text(0.5, 0.5, "append each step's loss to `losses`\nto see it here",
-                     ha="center", va="center", transform=loss_ax.transAxes)
-    loss_ax.set(xlabel="iteration", ylabel="mean squared error", title="Loss during training")
+    _draw_losses(loss_ax, losses, "mean squared error", "Loss during training")
     fig.tight_layout()
     plt.show()
+
+
+def show_losses(losses, ylabel="loss", title="Loss during training"):
+    """Show a loss curve, one point per step, on a log scale."""
+    fig, ax = plt.subplots(figsize=(6, 3.5))
+    _draw_losses(ax, losses, ylabel, title)
+    fig.tight_layout()
+    plt.show()
+
+
+def _draw_losses(ax, losses, ylabel, title):
+    losses = [float(v) for v in losses]
+    if losses:
+        ax.plot(range(1, len(losses) + 1), losses, marker="." if len(losses) < 50 else None)
+        if min(losses) > 0:
+            ax.set_yscale("log")
+    else:
+        ax.text(0.5, 0.5, "append each step's loss to the list\nto see it here",
+                ha="center", va="center", transform=ax.transAxes)
+    ax.set(xlabel="step", ylabel=ylabel, title=title)

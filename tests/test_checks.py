@@ -189,3 +189,20 @@ def test_autograd_required_tells_a_formula_from_autograd():
         with checks.autograd_required("d"):
             (torch.sin(torch.tensor(1.0 + 1e-6)) - torch.sin(torch.tensor(1.0))) / 1e-6
     assert torch.autograd._engine_run_backward is torch.autograd.graph._engine_run_backward
+
+
+def test_snapshots_match_accepts_copies_and_lists_and_names_aliasing():
+    W = torch.ones(3, requires_grad=True)
+    copies, lists, same = [], [], []
+    for _ in range(3):
+        (W * 2).sum().backward()
+        copies.append(W.grad.clone())
+        lists.append(W.grad.tolist())
+        same.append(W.grad)
+    expected = [torch.full((3,), 2.0 * k) for k in (1, 2, 3)]
+    checks.snapshots_match(copies, expected, "grads")
+    checks.snapshots_match(lists, expected, "grads")
+    with fails_with("grads[0] is tensor([6.0, 6.0, 6.0])", "same tensor", ".clone()"):
+        checks.snapshots_match(same, expected, "grads")
+    with fails_with("2 entries, expected 3"):
+        checks.snapshots_match(copies[:2], expected, "grads")

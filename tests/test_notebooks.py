@@ -56,13 +56,16 @@ ASSIGNMENTS = submissions.assignments()
 
 
 def defined_names(code):
-    """Names a cell's code binds at top level: assignments, functions, classes."""
+    """Names a cell's code binds or updates: assignments, functions, classes, `w.val = ...`."""
     names = set()
     for node in ast.walk(ast.parse(code)):
         if isinstance(node, (ast.FunctionDef, ast.ClassDef)):
             names.add(node.name)
         elif isinstance(node, ast.Name) and isinstance(node.ctx, ast.Store):
             names.add(node.id)
+        elif (isinstance(node, ast.Attribute) and isinstance(node.ctx, ast.Store)
+              and isinstance(node.value, ast.Name)):
+            names.add(node.value.id)
     return names
 
 

@@ -1,0 +1,137 @@
+"""Computation graphs of + and * for testing hand-written reverse-mode autodiff against torch.
+
+A Graph is a recipe: leaf values, then operations on earlier nodes. The same recipe is built
+once with the student's class and once with torch tensors, and every node's gradient is
+compared. Trees reuse only leaves; DAGs also reuse intermediate results, the case a recursive
+backward gets wrong.
+"""
+
+import random
+from dataclasses import dataclass
+
+import torch
+
+from course.checks import as_float, call, close, fail
+
+
+@dataclass(frozen=True)
+class Graph:
+    """Leaves, then ops (symbol, i, j): node i <symbol> node j, indices over all earlier nodes."""
+
+    leaves: tuple
+    ops: tuple
+
+    def build(self, make_leaf):
+        """Every node of the graph, leaves first, made with make_leaf and the + and * it supports."""
+        nodes = [make_leaf(value) for value in self.leaves]
+        for symbol, i, j in self.ops:
+            nodes.append(nodes[i] + nodes[j] if symbol == "+" else nodes[i] * nodes[j])
+        return nodes
+
+    def torch_gradients(self):
+        """d(last node)/d(node) for every node, by torch autograd (0 for a node it does not use)."""
+        nodes = self.build(lambda v: torch.tensor(v, dtype=torch.float64, requires_grad=True))
+        for node in nodes[len(self.leaves):]:
+            node.retain_grad()
+        nodes[-1].backward()
+        return [0.0 if node.grad is None else node.grad.item() for node in nodes]
+
+    def describe(self, k):
+        if k < len(self.leaves):
+            return f"leaf {k} (value {self.leaves[k]:g})"
+        symbol, i, j = self.ops[k - len(self.leaves)]
+        return f"node {k} (= node {i} {symbol} node {j})"
+
+    def __str__(self):
+        n = len(self.leaves)
+        return f"a graph of {n} leaves and {len(self.ops)} operations"
+
+
+def random_tree(seed, n_leaves=4, n_ops=10, symbols="+*"):
+    """A random expression tree: leaves may be used many times, each result at most once."""
+    rng = random.Random(seed)
+    leaves = tuple(round(rng.uniform(-2, 2), 3) for _ in range(n_leaves))
+    unused, ops = [], []
+    for k in range(n_ops):
+        operands = []
+        for _ in range(2):
+            if unused and rng.random() < 0.6:
+                operands.append(unused.pop(rng.randrange(len(unused))))
+            else:
+                operands.append(rng.randrange(n_leaves))
+        ops.append((rng.choice(symbols), *operands))
+        unused.append(n_leaves + k)
+    while len(unused) > 1:  # join what is left into one output
+        ops.append((rng.choice(symbols), unused.pop(0), unused.pop(0)))
+        unused.append(n_leaves + len(ops) - 1)
+    return Graph(leaves, tuple(ops))
+
+
+def random_dag(seed, n_leaves=3, n_ops=12):
+    """A random graph in which intermediate results are reused, some several times."""
+    rng = random.Random(seed)
+    leaves = tuple(round(rng.uniform(-1.5, 1.5), 3) for _ in range(n_leaves))
+    ops = []
+    for k in range(n_ops):
+        count = n_leaves + k
+        i = count - 1 if k else rng.randrange(n_leaves)  # a chain through every op ...
+        j = rng.randrange(max(0, count - 4), count)  # ... and a recent node, often reused
+        ops.append((rng.choice("+*"), i, j))
+    return Graph(leaves, tuple(ops))
+
+
+def deep_chain(depth, x=0.5, c=0.999):
+    """z <- z * c + x, depth operations long: deeper than Python lets a recursion go."""
+    ops, last = [], 0
+    for k in range(depth):
+        symbol, other = ("*", 1) if k % 2 == 0 else ("+", 0)
+        ops.append((symbol, last, other))
+        last = 2 + k
+    return Graph((x, c), tuple(ops))
+
+
+def check_gradients(graph, nodes, name, *, reveal=True, hint=""):
+    """Fail unless each node's .grad equals torch's d(output)/d(node) for the same graph."""
+    __tracebackhide__ = True
+    expected = graph.torch_gradients()
+    for k, (node, want) in enumerate(zip(nodes, expected)):
+        got = as_float(getattr(node, "grad", None), f"the .grad of {graph.describe(k)}")
+        if abs(got - want) > 1e-9 + 1e-7 * abs(want):
+            close(got, want, f"with {name} on {graph}, the .grad of {graph.describe(k)}",
+                  rtol=1e-7, atol=1e-9, reveal=reveal, hint=hint)
+    if len(nodes) != len(expected):
+        fail(f"{name} built {len(nodes)} nodes for {graph}, expected {len(expected)}")
+
+
+def check_backward(graph, make_leaf, name, *, reveal=True, hint=""):
+    """Build graph with make_leaf (a Scalar class), run the output's recursive backward(), and
+    compare every node's gradient with torch's."""
+    __tracebackhide__ = True
+    nodes = call(graph.build, make_leaf, name=name)
+    nodes[-1].grad = 1.0
+    call(nodes[-1].backward, name=f"backward of {name}", hint=hint)
+    check_gradients(graph, nodes, name, reveal=reveal, hint=hint)
+
+
+def check_backprop(graph, backprop, make_leaf, *, repeat=1, reveal=True, hint=""):
+    """Build graph with make_leaf (the Node class), run backprop(output) repeat times, and
+    compare every node's gradient with torch's."""
+    __tracebackhide__ = True
+    nodes = graph.build(make_leaf)
+    for _ in range(repeat):
+        call(backprop, nodes[-1], name="backprop", hint=hint)
+    check_gradients(graph, nodes, "backprop", reveal=reveal, hint=hint)
+
+
+def values_of(items, name):
+    """The .val of each item of a list (of Scalars) as a float64 tensor, or fail saying why."""
+    __tracebackhide__ = True
+    if not isinstance(items, (list, tuple)):
+        fail(f"{name} should be a list of Scalars, but it is a {type(items).__name__}")
+    values = []
+    for i, item in enumerate(items):
+        if not hasattr(item, "val"):
+            fail(f"{name}[{i}] is a {type(item).__name__}, not a Scalar: compute with Scalar "
+                 "operations so that the result remembers how it was made")
+        values.append(as_float(item.val, f"{name}[{i}].val"))
+    return torch.tensor(values, dtype=torch.float64)

@@ -1,0 +1,12 @@
+"""grad_by_hand stops at dL/dpred = 2 (pred - output) and forgets dpred/dW = input."""
+
+LOSES = ["test_perceptron_by_hand"]
+
+# %% perceptron
+input = torch.tensor(2.0)
+output = torch.tensor(10.0)
+W = torch.tensor(1.0, requires_grad=True)
+pred = W * input
+loss = (pred - output) ** 2
+loss.backward()
+grad_by_hand = 2 * (W.item() * input.item() - output.item())

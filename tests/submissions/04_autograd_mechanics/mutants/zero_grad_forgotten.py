@@ -1,0 +1,11 @@
+"""The zero_() call is missing, so the gradients still pile up."""
+
+LOSES = ["test_zero_grad"]
+
+# %% zero_grad
+W = torch.ones(3, requires_grad=True)
+grads_zeroed = []
+for epoch in range(4):
+    out = (W * 2).sum()
+    out.backward()
+    grads_zeroed.append(W.grad.clone())

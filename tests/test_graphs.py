@@ -1,0 +1,97 @@
+"""Unit tests of the random graphs and the gradient comparison used by assignment 03."""
+
+from collections import Counter
+
+import pytest
+
+from course import graphs
+from course.checks import CheckFailed
+
+
+class Node:
+    """A minimal node with a correct topological backprop, as the notebook's Node."""
+
+    def __init__(self, val, inputs=()):
+        self.val, self.grad, self.inputs = val, 0.0, tuple(inputs)
+        self.local_backward = lambda: None
+
+    def _op(self, other, val, local_grads):
+        out = Node(val, (self, other))
+
+        def local_backward():
+            self.grad += local_grads[0] * out.grad
+            other.grad += local_grads[1] * out.grad
+
+        out.local_backward = local_backward
+        return out
+
+    def __add__(self, other):
+        return self._op(other, self.val + other.val, (1.0, 1.0))
+
+    def __mul__(self, other):
+        return self._op(other, self.val * other.val, (other.val, self.val))
+
+
+def backprop(y):
+    order, seen, stack = [], set(), [(y, False)]
+    while stack:
+        node, done = stack.pop()
+        if done:
+            order.append(node)
+        elif node not in seen:
+            seen.add(node)
+            stack += [(node, True)] + [(i, False) for i in node.inputs if i not in seen]
+    y.grad = 1.0
+    for node in reversed(order):
+        node.local_backward()
+
+
+def uses(graph):
+    """How often each interior node is an operand."""
+    n = len(graph.leaves)
+    return Counter(k for _, i, j in graph.ops for k in (i, j) if k >= n)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_trees_reuse_no_interior_node(seed):
+    tree = graphs.random_tree(seed)
+    assert max(uses(tree).values()) == 1
+    assert len(tree.torch_gradients()) == len(tree.leaves) + len(tree.ops)
+
+
+@pytest.mark.parametrize("seed", range(20))
+def test_random_dags_reuse_interior_nodes(seed):
+    assert max(uses(graphs.random_dag(seed)).values()) >= 2
+
+
+def test_deep_chain_is_as_deep_as_asked():
+    chain = graphs.deep_chain(3000)
+    assert len(chain.ops) == 3000
+    # every op after the first reads the previous op's result: one path, 3000 deep
+    assert all(i == len(chain.leaves) + k - 1 for k, (_, i, _) in enumerate(chain.ops) if k)
+
+
+@pytest.mark.parametrize("graph", [graphs.random_dag(1), graphs.random_tree(2),
+                                   graphs.deep_chain(2000)], ids=str)
+def test_a_correct_backprop_passes(graph):
+    graphs.check_backprop(graph, backprop, Node)
+
+
+def test_double_counting_is_caught_and_located():
+    def recursive_style(y):  # each use of a node passes its gradient on again
+        y.grad = 1.0
+        todo = [y]
+        while todo:
+            node = todo.pop()
+            node.local_backward()
+            todo.extend(node.inputs)
+
+    shared = graphs.Graph(leaves=(3.0, 1.0, 2.0), ops=(("*", 0, 0), ("+", 3, 1), ("*", 2, 3),
+                                                       ("+", 4, 5)))
+    with pytest.raises(CheckFailed, match=r"leaf 0 \(value 3\)|node 3"):
+        graphs.check_backprop(shared, recursive_style, Node)
+
+
+def test_values_of_explains_a_plain_number():
+    with pytest.raises(CheckFailed, match=r"forward\[1\] is a float, not a Scalar"):
+        graphs.values_of([Node(1.0), 2.0], "forward")
