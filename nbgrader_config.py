@@ -26,3 +26,20 @@ c.OverwriteCells.add_missing_cells = True
 # Outputs beyond this are cut in the autograded notebook, so a print in a loop cannot bloat it.
 c.LimitOutput.max_lines = 200
 c.LimitOutput.max_traceback = 100
+
+# Holes nbgrader 0.9.6 leaves open, closed by course/preprocessors.py:
+# - a submission that kills its kernel keeps the points of the cells before the crash
+#   (plain nbgrader records no grade for it at all);
+# - feedback shows the visible checks and every message, never the hidden tests' source.
+from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
+from nbgrader.preprocessors import (  # noqa: E402
+    AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades,
+)
+
+from course.preprocessors import HideHiddenTests, ResilientExecute  # noqa: E402
+
+c.Autograde.autograde_preprocessors = [
+    ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties, CheckCellMetadata,
+]
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]

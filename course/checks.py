@@ -7,21 +7,47 @@ a number as a partial score, and fails with an AssertionError written for the st
 what was expected, what came back, and a hint.
 """
 
+import builtins
 import contextlib
 import math
 import numbers
+import os
 import sys
 import warnings
 
+import numpy
 import torch
+import torch.nn.functional
 
 # Our own references, taken when the locked first cell imports this module, so that a
 # student cell that rebinds torch.allclose or math.isclose cannot change how we compare.
 _isclose = math.isclose
 _isfinite = math.isfinite
 _Tensor = torch.Tensor
+_PLAIN_TENSORS = (torch.Tensor, torch.nn.Parameter)
 _as_tensor = torch.as_tensor
+_allclose = torch.allclose
 _autograd_grad = torch.autograd.grad
+
+# What the test cells and this module rely on. A student cell that replaces one of these
+# would change what the tests compute, so every check first verifies they are unchanged.
+_RELIED_ON = {
+    f"{owner.__name__}.{name}": (owner, name)
+    for owner, names in [
+        (torch, ["allclose", "isclose", "equal", "tensor", "as_tensor", "sin", "cos", "log",
+                 "exp", "linspace", "full", "ones", "zeros", "randn", "rand", "cat"]),
+        (torch.Tensor, ["backward", "detach", "clone", "item", "tolist", "__eq__"]),
+        (torch.autograd, ["grad", "backward"]),
+        (torch.nn.functional, ["mse_loss"]),
+        (torch.linalg, ["lstsq", "solve"]),
+        (math, ["isclose", "isfinite", "cos", "sin"]),
+        (numpy, ["allclose", "isclose", "asarray", "sin", "cos"]),
+        (builtins, ["abs", "float", "isinstance", "len", "range", "print", "getattr"]),
+    ]
+    for name in names
+}
+_ORIGINALS = {key: getattr(owner, name) for key, (owner, name) in _RELIED_ON.items()}
+_REPLACED_BY_US = set()  # names forbidden() has swapped out on purpose, for now
 
 
 class CheckFailed(AssertionError):
@@ -36,6 +62,8 @@ def setup():
     message alone, without a traceback into this module.
     """
     warnings.showwarning = _show_warning_on_stdout
+    # nbgrader tells the kernel it is grading; student code has no business knowing.
+    os.environ.pop("NBGRADER_EXECUTION", None)
     shell = _ipython()
     if shell is not None:
         shell.set_custom_exc((CheckFailed,), _show_check_failure)
@@ -69,9 +97,20 @@ def fail(message):
     raise CheckFailed(message)
 
 
+def untampered():
+    """Fail if a cell replaced a function the grader relies on (torch.allclose, print, ...)."""
+    __tracebackhide__ = True
+    for key, (owner, name) in _RELIED_ON.items():
+        if key not in _REPLACED_BY_US and getattr(owner, name, None) is not _ORIGINALS[key]:
+            fail(f"a cell replaced {key}, which the grader relies on, so this test cannot be "
+                 f"trusted and counts as failed: remove the assignment to {key} and rerun "
+                 "the notebook from a restarted kernel")
+
+
 def call(fn, *args, name=None, hint=""):
     """Call the student's fn, turning any exception into a message that says which call raised."""
     __tracebackhide__ = True
+    untampered()
     name = name or getattr(fn, "__name__", "your function")
     if not callable(fn):
         fail(f"{name} should be a function, but it is a {type(fn).__name__}")
@@ -87,7 +126,9 @@ def call(fn, *args, name=None, hint=""):
 def as_float(value, name):
     """The number in value (a Python or numpy number, or a one-element tensor) as a float."""
     __tracebackhide__ = True
+    untampered()
     if isinstance(value, _Tensor):
+        _plain(value, name)
         if value.numel() != 1:
             fail(f"{name} should hold one number, but it is a tensor of shape {tuple(value.shape)}")
         number = value.detach().reshape(()).item()
@@ -112,6 +153,7 @@ def as_tensor(value, name, *, lists=False):
     """value as a float64 tensor, after checking it is a tensor (or, with lists=True, a list
     or tuple of numbers, such as what .tolist() gives)."""
     __tracebackhide__ = True
+    untampered()
     if lists and isinstance(value, (list, tuple)):
         numbers_only = all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in value)
         if numbers_only:
@@ -119,7 +161,16 @@ def as_tensor(value, name, *, lists=False):
         fail(f"{name} should be a tensor or a list of numbers, but it is {_short(value)}")
     if not isinstance(value, _Tensor):
         fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
+    _plain(value, name)
     return value.detach().to(torch.float64)
+
+
+def _plain(tensor, name):
+    """Refuse tensor subclasses: they can redefine how comparisons behave."""
+    __tracebackhide__ = True
+    if type(tensor) not in _PLAIN_TENSORS:
+        fail(f"{name} is a {type(tensor).__name__}, a subclass of torch.Tensor: "
+             "give a plain tensor")
 
 
 def snapshots_match(snapshots, expected, name, *, hint=""):
@@ -129,6 +180,7 @@ def snapshots_match(snapshots, expected, name, *, hint=""):
     change in place) instead of a copy of its values at the time.
     """
     __tracebackhide__ = True
+    untampered()
     if not isinstance(snapshots, list):
         fail(f"{name} should be a list, but it is {_describe(snapshots)}")
     if len(snapshots) != len(expected):
@@ -139,7 +191,7 @@ def snapshots_match(snapshots, expected, name, *, hint=""):
         for i, t in enumerate(tensors) for u in tensors[i + 1:])
     for k, (got, want) in enumerate(zip(snapshots, expected)):
         actual = as_tensor(got, f"{name}[{k}]", lists=True)
-        if actual.shape != want.shape or not torch.allclose(actual, want.to(torch.float64)):
+        if actual.shape != want.shape or not _allclose(actual, want.to(torch.float64)):
             aliasing = ("several entries are the same tensor, which kept changing after you "
                         "appended it: append a copy, W.grad.clone() or W.grad.tolist()"
                         if shared else "")
@@ -153,6 +205,7 @@ def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True)
     reveal=False keeps the reference out of the message: use it in hidden tests.
     """
     __tracebackhide__ = True
+    untampered()
     if isinstance(expected, _Tensor) and expected.numel() != 1:
         return _tensors_close(actual, expected, name, rtol, atol, hint, reveal)
     got, want = as_float(actual, name), float(expected)
@@ -170,7 +223,7 @@ def _tensors_close(actual, expected, name, rtol, atol, hint, reveal):
         fail(_sentence(f"{name} has shape {tuple(got.shape)}, expected shape {tuple(want.shape)}",
                        "check for an accidental broadcast between shapes like (n,) and (n, 1)",
                        hint))
-    if torch.allclose(got, want, rtol=rtol, atol=atol):
+    if _allclose(got, want, rtol=rtol, atol=atol):
         return None
     error = (got - want).abs()
     where = tuple(int(i) for i in torch.unravel_index(error.argmax(), error.shape))
@@ -192,7 +245,7 @@ def _diagnose(got, want):
         return ""
     ratio = got[nonzero] / want[nonzero]
     factor = ratio.flatten()[0].item()
-    if not torch.allclose(ratio, torch.full_like(ratio, factor), rtol=1e-4):
+    if not _allclose(ratio, torch.full_like(ratio, factor), rtol=1e-4):
         return ""
     everywhere = " everywhere" if want.numel() > 1 else ""
     if _isclose(factor, -1.0, rel_tol=1e-4):
@@ -212,6 +265,7 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
     guard() makes a context manager that each call of fn (not of reference) runs in.
     """
     __tracebackhide__ = True
+    untampered()
     for x in inputs:
         with guard():
             got = call(fn, _copy(x), name=name)
@@ -240,6 +294,7 @@ def derivative_matches(fn, reference, inputs, name, **options):
 def gradients_match(fn, reference, params, names, *, rtol=1e-5, atol=1e-7, hint="", reveal=True):
     """Fail unless autograd gives the same gradients of fn(*params) and reference(*params)."""
     __tracebackhide__ = True
+    untampered()
     copies = [p.detach().clone().requires_grad_(True) for p in params]
     out = call(fn, *copies, name=names[0])
     if not isinstance(out, _Tensor) or out.grad_fn is None:
@@ -263,6 +318,7 @@ def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, 
     of updates, the message says how many.
     """
     __tracebackhide__ = True
+    untampered()
     got = as_float(value, name)
     histories = {label: _iterate(step, start, n_steps + 3) for label, step in steps.items()}
     if any(_isclose(got, h[n_steps], rel_tol=rtol, abs_tol=atol) for h in histories.values()):
@@ -289,6 +345,7 @@ def _iterate(step, start, n):
 def is_leaf_requiring_grad(value, name, *, hint=""):
     """Fail unless value is a leaf tensor that requires grad (a parameter you can update)."""
     __tracebackhide__ = True
+    untampered()
     if not isinstance(value, _Tensor):
         fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
     if not value.requires_grad:
@@ -304,6 +361,7 @@ def is_leaf_requiring_grad(value, name, *, hint=""):
 def is_none(value, name, *, hint=""):
     """Fail unless value is None."""
     __tracebackhide__ = True
+    untampered()
     if value is not None:
         fail(_sentence(f"{name} is {_short(value)}, expected None", hint))
 
@@ -323,11 +381,15 @@ def forbidden(targets, reason):
             raise RuntimeError(f"{name} was called: {reason}")
         return refuse
 
+    ours = {key for key, (o, n) in _RELIED_ON.items()
+            if any(o is owner and n == attribute for owner, attribute in targets.values())}
+    _REPLACED_BY_US.update(ours)
     for name, (owner, attribute) in targets.items():
         setattr(owner, attribute, refusing(name))
     try:
         yield
     finally:
+        _REPLACED_BY_US.difference_update(ours)
         for name, (owner, attribute) in targets.items():
             original, own = saved[name]
             if own:

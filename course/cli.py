@@ -1,4 +1,4 @@
-"""The instructor's command line: python -m course {demo,release} (see --help)."""
+"""The instructor's command line: python -m course {demo,grade,release} (see --help)."""
 
 import argparse
 import shutil
@@ -46,6 +46,44 @@ def _sample_class(course, assignment, n_mutants):
     return ["full_solution", "blank_release"] + [v.name for v in chosen]
 
 
+def grade(args):
+    """Grade a class: autograde submitted/, feedback, grades.csv, and what students got wrong."""
+    root = Path(args.course_dir).resolve()
+    if not (root / "nbgrader_config.py").is_file():
+        print(f"error: {root} has no nbgrader_config.py: pass the course directory with "
+              "--course-dir (the folder holding source/ and submitted/)", file=sys.stderr)
+        return 2
+    course = pipeline.Course(root)
+    attention = {}
+    for assignment in args.assignment or sorted(p.name for p in (root / "source").iterdir()
+                                                 if p.is_dir()):
+        students = course.students(assignment)
+        if not students:
+            print(f"{assignment}: no submissions in {root / 'submitted'}")
+            continue
+        if not (root / "release" / assignment).is_dir():
+            course.generate(assignment)
+        for student in students:
+            reason = course.repair(assignment, student)
+            if reason:
+                attention[(assignment, student)] = f"graded as empty: {reason}"
+        failed = course.autograde(assignment, students)
+        attention.update({(assignment, s): f"not graded: {why}" for s, why in failed.items()})
+        graded = [s for s in students if s not in failed]
+        for student, why in course.feedback(assignment, graded).items():
+            attention[(assignment, student)] = f"graded, but no feedback: {why}"
+        print(f"\n{assignment}: what students lost points on\n"
+              + pipeline.failure_summary(course, assignment, graded))
+    print(f"\ngrades (CSV): {course.export(root / 'grades.csv')}")
+    print(f"feedback (HTML per student): {root / 'feedback'}")
+    if attention:
+        print(f"\n{len(attention)} submission(s) need your attention:", file=sys.stderr)
+        for (assignment, student), why in sorted(attention.items()):
+            print(f"  {assignment} {student}: {why}", file=sys.stderr)
+        return 1
+    return 0
+
+
 def release(args):
     """Regenerate the committed release/ from source/ with nbgrader generate_assignment."""
     with tempfile.TemporaryDirectory(prefix="autodiff-release-") as tmp:
@@ -72,6 +110,11 @@ def main(argv=None):
     run_demo.add_argument("--mutants", type=int, default=4,
                           help="how many catalogued wrong submissions per assignment (default 4)")
     run_demo.set_defaults(run=demo)
+
+    run_grade = commands.add_parser("grade", help=grade.__doc__)
+    run_grade.add_argument("assignment", nargs="*", help="assignment ids (default: all in source/)")
+    run_grade.add_argument("--course-dir", default=".", help="the course directory (default: .)")
+    run_grade.set_defaults(run=grade)
 
     run_release = commands.add_parser("release", help=release.__doc__)
     run_release.set_defaults(run=release)

@@ -37,11 +37,15 @@ class PipelineError(RuntimeError):
     """An nbgrader step failed; the message carries nbgrader's own log."""
 
 
-def make_course_dir(root, assignments=None):
-    """A new course directory at root holding this course's config and source notebooks."""
+def make_course_dir(root, assignments=None, extra_config=""):
+    """A new course directory at root holding this course's config and source notebooks.
+
+    extra_config is appended to the copied nbgrader_config.py (e.g. a shorter cell timeout).
+    """
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
-    shutil.copy(submissions.ROOT / "nbgrader_config.py", root / "nbgrader_config.py")
+    config = (submissions.ROOT / "nbgrader_config.py").read_text()
+    (root / "nbgrader_config.py").write_text(config + (f"\n{extra_config}\n" if extra_config else ""))
     for assignment in assignments or submissions.assignments():
         shutil.copytree(submissions.SOURCE / assignment, root / "source" / assignment,
                         dirs_exist_ok=True)
@@ -79,9 +83,45 @@ class Course:
         folder.mkdir(parents=True, exist_ok=True)
         nbformat.write(nb, folder / f"{submissions.notebook_name(assignment)}.ipynb")
 
+    def students(self, assignment):
+        """The students with a submission of the assignment in submitted/, sorted."""
+        folder = self.root / "submitted"
+        return sorted(p.name for p in folder.iterdir() if (p / assignment).is_dir()) \
+            if folder.is_dir() else []
+
+    def submission_path(self, assignment, student):
+        name = f"{submissions.notebook_name_in(self.root / 'source', assignment)}.ipynb"
+        return self.root / "submitted" / student / assignment / name
+
+    def repair(self, assignment, student):
+        """Make an unreadable submission gradable: None if it was fine, else the reason.
+
+        A file that is not a valid notebook, or that lost nbgrader's cell metadata, would be
+        dropped by nbgrader with no grade. It is moved aside (suffix .broken) and replaced by
+        the blank student version with a first cell saying why, which grades as 0.
+        """
+        path = self.submission_path(assignment, student)
+        reason = _unreadable(path)
+        if reason is None:
+            return None
+        path.rename(path.with_name(path.name + ".broken"))
+        nb = nbformat.read(self.root / "release" / assignment / path.name, as_version=4)
+        note = nbformat.v4.new_markdown_cell(
+            f"**This submission could not be graded as submitted: {reason}.** It was graded "
+            f"as an empty notebook. Your file is kept for your instructor as "
+            f"`{path.name}.broken`.")
+        note.id = "submission-could-not-be-graded"
+        nb.cells.insert(0, note)
+        nbformat.write(nb, path)
+        return reason
+
     def autograde(self, assignment, students, out=sys.stdout):
-        """nbgrader autograde, one student at a time, printing a line of progress for each."""
-        started = time.perf_counter()
+        """nbgrader autograde, one student at a time, with a line of progress and an ETA each.
+
+        Returns the students nbgrader could not grade, with the last lines of its log.
+        """
+        started, failed = time.perf_counter(), {}
+        width = len(str(len(students)))
         for i, student in enumerate(students, 1):
             t0 = time.perf_counter()
             result = self.api.autograde(assignment, student, force=True, create=True)
@@ -90,19 +130,46 @@ class Course:
                 score, total = self.total(assignment, student)
                 status = f"{score:g}/{total:g}"
             else:
-                status = "NOT GRADED (see the log above)"
-                print(result.get("log", ""), file=out)
-            print(f"[{i:>{len(str(len(students)))}}/{len(students)}] {assignment} {student:<34} "
-                  f"{status:>8}  {took:5.1f} s", file=out, flush=True)
+                status = "NOT GRADED"
+                failed[student] = _last_error(result.get("log", "") + (result.get("error") or ""))
+            left = (time.perf_counter() - started) / i * (len(students) - i)
+            eta = f"  eta {_duration(left)}" if i < len(students) else ""
+            print(f"[{i:>{width}}/{len(students)}] {assignment} {student:<34} {status:>10}"
+                  f"  {took:5.1f} s{eta}", file=out, flush=True)
         if students:
             spent = time.perf_counter() - started
-            print(f"autograded {len(students)} submissions in {spent:.1f} s "
+            print(f"autograded {len(students)} submissions in {_duration(spent)} "
                   f"({spent / len(students):.1f} s each)", file=out, flush=True)
+        return failed
 
-    def feedback(self, assignment):
-        """nbgrader generate_feedback for every graded submission of the assignment."""
-        self._run(f"generate_feedback {assignment}", self.api.generate_feedback(assignment))
-        return self.root / "feedback"
+    def feedback(self, assignment, students=None):
+        """nbgrader generate_feedback, for each student (all graded ones by default).
+
+        One at a time, so that one failure does not stop the others; returns the failures.
+        """
+        if students is None:
+            self._run(f"generate_feedback {assignment}", self.api.generate_feedback(assignment))
+            return {}
+        failed = {}
+        for student in students:
+            result = self.api.generate_feedback(assignment, student)
+            if not result.get("success"):
+                failed[student] = _last_error(result.get("log", "") + (result.get("error") or ""))
+        return failed
+
+    def messages(self, assignment, student):
+        """test-cell grade_id -> the first line of its error in the autograded notebook."""
+        name = f"{submissions.notebook_name_in(self.root / 'source', assignment)}.ipynb"
+        path = self.root / "autograded" / student / assignment / name
+        if not path.is_file():
+            return {}
+        found = {}
+        for cell in nbformat.read(path, as_version=4).cells:
+            grade_id = cell.metadata.get("nbgrader", {}).get("grade_id", "")
+            errors = [o for o in cell.get("outputs", []) if o.output_type == "error"]
+            if grade_id.startswith("test_") and errors:
+                found[grade_id] = f"{errors[-1].ename}: {errors[-1].evalue}".split("\n")[0]
+        return found
 
     def export(self, path):
         """nbgrader export: the gradebook as CSV, one row per student and assignment."""
@@ -160,3 +227,44 @@ def score_table(course, assignment, students):
 def _fraction(pair, width):
     text = "-" if pair is None else f"{pair[0]:g}/{pair[1]:g}"
     return f"{text:>{width}}"
+
+
+def failure_summary(course, assignment, students):
+    """Per test cell: how many students lost its points, and the most common message."""
+    lost, said = {}, {}
+    for student in students:
+        messages = course.messages(assignment, student)
+        for cell, (score, top) in course.scores(assignment, student).items():
+            if score < top:
+                lost[cell] = lost.get(cell, 0) + 1
+                if cell in messages:
+                    said.setdefault(cell, []).append(messages[cell])
+    lines = []
+    for cell in sorted(lost, key=lost.get, reverse=True):
+        common = max(set(said.get(cell, [""])), key=said.get(cell, [""]).count)
+        lines.append(f"  {cell:<36} {lost[cell]:>3}/{len(students)} lost points"
+                     + (f"; most often: {common[:110]}" if common else ""))
+    return "\n".join(lines) or "  every student passed every test"
+
+
+def _unreadable(path):
+    """Why nbgrader could not grade the notebook at path, or None if it can."""
+    try:
+        nb = nbformat.read(path, as_version=4)
+        nbformat.validate(nb)
+    except Exception as error:  # not JSON, not a notebook: the reason is all we can give
+        return f"the file is not a valid notebook ({type(error).__name__}: {str(error)[:120]})"
+    if not any(cell.metadata.get("nbgrader") for cell in nb.cells):
+        return ("the notebook has lost nbgrader's cell metadata (was it copied into a new "
+                "notebook?), so its answers cannot be matched to the questions")
+    return None
+
+
+def _last_error(log):
+    lines = [line for line in log.strip().splitlines() if line.strip()]
+    errors = [line for line in lines if "Error" in line or "error" in line]
+    return (errors or lines or ["no log"])[-1][:200]
+
+
+def _duration(seconds):
+    return f"{seconds:.0f} s" if seconds < 90 else f"{seconds / 60:.1f} min"

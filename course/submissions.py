@@ -53,7 +53,12 @@ def assignments():
 
 def notebook_name(assignment):
     """The one notebook of an assignment, without .ipynb."""
-    (path,) = (SOURCE / assignment).glob("*.ipynb")
+    return notebook_name_in(SOURCE, assignment)
+
+
+def notebook_name_in(source, assignment):
+    """The one notebook of an assignment in a source/ folder, without .ipynb."""
+    (path,) = (Path(source) / assignment).glob("*.ipynb")
     return path.stem
 
 

@@ -1,4 +1,4 @@
-"""Fixtures that run the real nbgrader pipeline once per assignment and share the gradebook."""
+"""Grade, once per session and in parallel, every sample class the selected tests read."""
 
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -6,59 +6,66 @@ from multiprocessing import get_context
 
 import pytest
 
-from course import pipeline, submissions
+from course import pipeline
+from tests import classes
 
-FULL, BLANK = "full_solution", "blank_release"
-
-# The kernels inherit this: with two assignments graded at once on two cores, torch's default
+# The kernels inherit this: with two classes graded at once on two cores, torch's default
 # thread pools would oversubscribe them. The notebooks' tensors are tiny; one thread is plenty.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-
-def cases(assignment):
-    """Every submission graded for an assignment: student id -> notebook."""
-    found = {FULL: submissions.full_solution(assignment), BLANK: submissions.blank(assignment)}
-    for kind in submissions.KINDS:
-        for variant in submissions.catalogue(assignment, kind):
-            found[f"{kind}.{variant.name}"] = submissions.variant_submission(variant)
-    return found
+HOSTILE = "hostile"
 
 
-def autograde_course(root, assignment, students):
-    """Autograde and give feedback in one course directory (run in a worker process)."""
-    course = pipeline.Course(root)
-    course.autograde(assignment, students)
-    course.feedback(assignment)
-
-
-def assignments_needed(items):
-    """The assignments whose grading the selected tests read."""
+def classes_needed(items):
+    """The assignments whose catalogue the selected tests read, and whether they read the
+    hostile class."""
     needed = set()
     for item in items:
-        params = getattr(item, "callspec", None) and item.callspec.params or {}
-        if "graded" in getattr(item, "fixturenames", ()):
+        fixtures = getattr(item, "fixturenames", ())
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        if "graded" in fixtures:
             needed.add(params.get("assignment") or params["variant"].assignment)
+        if "hostile_class" in fixtures:
+            needed.add(HOSTILE)
     return sorted(needed)
 
 
 @pytest.fixture(scope="session")
-def graded(request, tmp_path_factory):
-    """assignment -> a Course in which every case was generated, autograded and given feedback.
+def gradings(request, tmp_path_factory):
+    """class name -> (Course, result): every needed class graded by the real pipeline.
 
-    Each assignment the selected tests need gets its own course directory and gradebook, and
-    the assignments are graded at the same time, one process per core.
+    Each class has its own course directory and gradebook; the classes are graded at the
+    same time, one process per core.
     """
-    courses = {}
-    for assignment in assignments_needed(request.session.items):
-        root = pipeline.make_course_dir(tmp_path_factory.mktemp(assignment), [assignment])
-        course = pipeline.Course(root)
-        course.generate(assignment)
-        for student, nb in cases(assignment).items():
-            course.submit(assignment, student, nb)
-        courses[assignment] = course
-    workers = min(len(courses), os.cpu_count() or 1) or 1
+    prepared, jobs = {}, {}
+    needed = classes_needed(request.session.items)
+    workers = max(1, min(len(needed), os.cpu_count() or 1))
     with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        jobs = [pool.submit(autograde_course, c.root, a, list(cases(a))) for a, c in courses.items()]
-        for job in jobs:
-            job.result()
-    return courses.__getitem__
+        for name in sorted(needed, key=lambda n: n != HOSTILE):  # the longest job first
+            root = tmp_path_factory.mktemp(name)
+            if name == HOSTILE:
+                a = classes.HOSTILE_ASSIGNMENT
+                course = classes.prepare(root, a, classes.hostile_cases(),
+                                         f"c.Execute.timeout = {classes.TIMEOUT}")
+                jobs[name] = pool.submit(classes.grade_with_cli, course.root, a)
+            else:
+                cases = classes.catalogue_cases(name)
+                course = classes.prepare(root, name, cases)
+                jobs[name] = pool.submit(classes.autograde_catalogue, course.root, name,
+                                         list(cases))
+            prepared[name] = course
+        return {name: (pipeline.Course(prepared[name].root), job.result())
+                for name, job in jobs.items()}
+
+
+@pytest.fixture(scope="session")
+def graded(gradings):
+    """assignment -> the Course in which its whole catalogue was autograded, with feedback."""
+    return lambda assignment: gradings[assignment][0]
+
+
+@pytest.fixture(scope="session")
+def hostile_class(gradings):
+    """(Course, exit code, output) of `python -m course grade` on the hostile class."""
+    course, (code, output) = gradings[HOSTILE]
+    return course, code, output

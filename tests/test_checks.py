@@ -1,6 +1,7 @@
 """Unit tests of the helpers that test cells call: what passes, what fails, what it says."""
 
 import math
+import os
 import re
 import warnings
 
@@ -206,3 +207,44 @@ def test_snapshots_match_accepts_copies_and_lists_and_names_aliasing():
         checks.snapshots_match(same, expected, "grads")
     with fails_with("2 entries, expected 3"):
         checks.snapshots_match(copies[:2], expected, "grads")
+
+
+def test_a_replaced_comparison_fails_every_check_until_restored(monkeypatch):
+    monkeypatch.setattr(torch, "allclose", lambda *args, **kwargs: True)
+    with fails_with("a cell replaced torch.allclose", "restarted kernel"):
+        checks.close(1.0, 1.0, "x")
+    monkeypatch.undo()
+    checks.close(1.0, 1.0, "x")
+
+
+def test_forbidden_functions_do_not_count_as_tampering():
+    with checks.forbidden({"torch.cos": (torch, "cos")}, "no cos"):
+        checks.close(1.0, 1.0, "x")
+    checks.untampered()
+
+
+class Liar(torch.Tensor):
+    """A tensor whose comparisons always agree."""
+
+    @classmethod
+    def __torch_function__(cls, func, types, args=(), kwargs=None):
+        if func in (torch.allclose, torch.equal):
+            return True
+        return super().__torch_function__(func, types, args, kwargs or {})
+
+
+def test_tensor_subclasses_are_refused():
+    liar = torch.zeros(3).as_subclass(Liar)
+    with fails_with("x is a Liar, a subclass of torch.Tensor"):
+        checks.close(liar, torch.ones(3), "x")
+    checks.close(torch.nn.Parameter(torch.ones(3)), torch.ones(3), "p")  # parameters are fine
+
+
+def test_setup_hides_that_nbgrader_is_grading(monkeypatch):
+    monkeypatch.setenv("NBGRADER_EXECUTION", "autograde")
+    saved = warnings.showwarning
+    try:
+        checks.setup()
+    finally:
+        warnings.showwarning = saved
+    assert "NBGRADER_EXECUTION" not in os.environ

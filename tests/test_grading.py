@@ -8,7 +8,7 @@ import pytest
 from nbgrader.validator import Validator
 
 from course import pipeline, submissions
-from tests.conftest import BLANK, FULL
+from tests.classes import BLANK, FULL
 
 
 

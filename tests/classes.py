@@ -1,0 +1,69 @@
+"""The sample classes the tests grade: a catalogue class per assignment, and a hostile class."""
+
+import contextlib
+import io
+
+from course import cli, pipeline, submissions
+
+FULL, BLANK = "full_solution", "blank_release"
+HOSTILE_ASSIGNMENT = "01_gradient_descent"
+CONTROL = "well_behaved"
+TIMEOUT = 5  # seconds per cell in the hostile class, so that the infinite loop costs little
+
+
+def catalogue_cases(assignment):
+    """Every catalogued submission of an assignment: student id -> notebook."""
+    found = {FULL: submissions.full_solution(assignment), BLANK: submissions.blank(assignment)}
+    for kind in submissions.KINDS:
+        for variant in submissions.catalogue(assignment, kind):
+            found[f"{kind}.{variant.name}"] = submissions.variant_submission(variant)
+    return found
+
+
+def hostile_cases():
+    """The hostile class: student id -> notebook, or -> text for a file that is no notebook."""
+    a = HOSTILE_ASSIGNMENT
+    found = {CONTROL: submissions.full_solution(a)}
+    for variant in submissions.catalogue(a, "hostile"):
+        found[variant.name] = submissions.variant_submission(variant)
+    lost = submissions.full_solution(a)
+    for cell in lost.cells:
+        cell.metadata.pop("nbgrader", None)
+    found["lost_metadata"] = lost
+    deleted = submissions.full_solution(a)
+    deleted.cells = [c for c in deleted.cells
+                     if c.metadata.get("nbgrader", {}).get("grade_id") != "test_grad_f"]
+    found["deleted_test_cell"] = deleted
+    edited = submissions.variant_submission(submissions.load_variant(
+        submissions.CATALOGUE / a / "mutants" / "fit_hard_coded_parameters.py"))
+    submissions.nbgrader_cells(edited)["test_fit"].source = "pass  # looks fine to me"
+    found["edited_test_cell"] = edited
+    found["broken_json"] = submissions.full_solution(a)  # cut off mid-file once written
+    return found
+
+
+def prepare(root, assignment, cases, extra_config=""):
+    """A course directory at root with the assignment released and the cases submitted."""
+    course = pipeline.Course(pipeline.make_course_dir(root, [assignment], extra_config))
+    course.generate(assignment)
+    for student, nb in cases.items():
+        course.submit(assignment, student, nb)
+    if "broken_json" in cases:
+        path = course.submission_path(assignment, "broken_json")
+        path.write_text(path.read_text()[:5000])  # as a failed upload would leave it
+    return course
+
+
+def autograde_catalogue(root, assignment, students):
+    """Autograde and give feedback (run in a worker process); returns nothing."""
+    course = pipeline.Course(root)
+    course.autograde(assignment, students)
+    course.feedback(assignment)
+
+
+def grade_with_cli(root, assignment):
+    """`python -m course grade` on the course (run in a worker process): (exit code, output)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main(["grade", "--course-dir", str(root), assignment])
+    return code, out.getvalue() + err.getvalue()
