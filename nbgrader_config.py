@@ -33,7 +33,12 @@ c.LimitOutput.max_traceback = 100
 # - feedback shows the visible checks and every message, never the hidden tests' source.
 from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPreprocessor  # noqa: E402
 from nbgrader.preprocessors import (  # noqa: E402
-    AssignLatePenalties, CheckCellMetadata, GetGrades, IgnorePattern, LimitOutput, SaveAutoGrades,
+    AssignLatePenalties,
+    CheckCellMetadata,
+    GetGrades,
+    IgnorePattern,
+    LimitOutput,
+    SaveAutoGrades,
 )
 
 from course.preprocessors import HideHiddenTests, ResilientExecute  # noqa: E402

@@ -189,7 +189,7 @@ def snapshots_match(snapshots, expected, name, *, hint=""):
     shared = len({id(t) for t in tensors}) < len(tensors) or any(
         t.untyped_storage().data_ptr() == u.untyped_storage().data_ptr()
         for i, t in enumerate(tensors) for u in tensors[i + 1:])
-    for k, (got, want) in enumerate(zip(snapshots, expected)):
+    for k, (got, want) in enumerate(zip(snapshots, expected, strict=True)):
         actual = as_tensor(got, f"{name}[{k}]", lists=True)
         if actual.shape != want.shape or not _allclose(actual, want.to(torch.float64)):
             aliasing = ("several entries are the same tensor, which kept changing after you "
@@ -253,7 +253,8 @@ def _diagnose(got, want):
     if want.numel() > 1 and not _isclose(factor, 0.0, abs_tol=1e-9) or any(
         _isclose(factor, f, rel_tol=1e-4) for f in (2.0, 0.5, -2.0, -0.5)
     ):
-        return f"it is {factor:.4g} times the right value{everywhere}: look for a missing or extra factor"
+        return (f"it is {factor:.4g} times the right value{everywhere}: look for a missing or "
+                "extra factor")
     return ""
 
 
@@ -304,7 +305,7 @@ def gradients_match(fn, reference, params, names, *, rtol=1e-5, atol=1e-7, hint=
     got = _autograd_grad(out.sum(), copies, allow_unused=True)
     fresh = [p.detach().clone().requires_grad_(True) for p in params]
     want = _autograd_grad(reference(*fresh).sum(), fresh)
-    for name, g, w in zip(names[1:], got, want):
+    for name, g, w in zip(names[1:], got, want, strict=True):
         if g is None:
             fail(_sentence(f"the result of {names[0]} does not depend on {name}", hint))
         close(g, w if w.numel() != 1 else w.reshape(()), f"its gradient in {name}",

@@ -22,7 +22,7 @@ class Graph:
     ops: tuple
 
     def build(self, make_leaf):
-        """Every node of the graph, leaves first, made with make_leaf and the + and * it supports."""
+        """Every node of the graph, leaves first, made with make_leaf and its + and *."""
         nodes = [make_leaf(value) for value in self.leaves]
         for symbol, i, j in self.ops:
             nodes.append(nodes[i] + nodes[j] if symbol == "+" else nodes[i] * nodes[j])
@@ -94,7 +94,7 @@ def check_gradients(graph, nodes, name, *, reveal=True, hint=""):
     """Fail unless each node's .grad equals torch's d(output)/d(node) for the same graph."""
     __tracebackhide__ = True
     expected = graph.torch_gradients()
-    for k, (node, want) in enumerate(zip(nodes, expected)):
+    for k, (node, want) in enumerate(zip(nodes, expected, strict=False)):
         got = as_float(getattr(node, "grad", None), f"the .grad of {graph.describe(k)}")
         if abs(got - want) > 1e-9 + 1e-7 * abs(want):
             close(got, want, f"with {name} on {graph}, the .grad of {graph.describe(k)}",

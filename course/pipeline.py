@@ -21,7 +21,6 @@ from traitlets.config.loader import PyFileConfigLoader
 
 from course import submissions
 
-
 # nbgrader runs `alembic` to create a gradebook, found on PATH: make it this environment's,
 # also when this Python was started as .venv/bin/python without activating the environment.
 _bin = str(Path(sys.executable).parent)
@@ -45,7 +44,9 @@ def make_course_dir(root, assignments=None, extra_config=""):
     root = Path(root)
     root.mkdir(parents=True, exist_ok=True)
     config = (submissions.ROOT / "nbgrader_config.py").read_text()
-    (root / "nbgrader_config.py").write_text(config + (f"\n{extra_config}\n" if extra_config else ""))
+    if extra_config:
+        config += f"\n{extra_config}\n"
+    (root / "nbgrader_config.py").write_text(config)
     for assignment in assignments or submissions.assignments():
         shutil.copytree(submissions.SOURCE / assignment, root / "source" / assignment,
                         dirs_exist_ok=True)

@@ -51,7 +51,8 @@ class HideHiddenTests(NbGraderPreprocessor):
 
     begin = Unicode("### BEGIN HIDDEN TESTS").tag(config=True)
     end = Unicode("### END HIDDEN TESTS").tag(config=True)
-    placeholder = Unicode("# (hidden tests: their results are in the output below)").tag(config=True)
+    placeholder = Unicode("# (hidden tests: their results are in the output below)").tag(
+        config=True)
 
     def preprocess_cell(self, cell, resources, index):
         if cell.cell_type == "code" and self.begin in cell.source:

@@ -86,7 +86,7 @@ def nbgrader_cells(nb, *, solution=None, grade=None):
 
 
 def autograded_cells(nb):
-    """grade_id -> points of the autograded test cells (code cells that are graded, not solutions)."""
+    """grade_id -> points of the autograded test cells (graded code cells, not solutions)."""
     return {gid: float(cell.metadata.nbgrader["points"])
             for gid, cell in nbgrader_cells(nb, solution=False, grade=True).items()
             if cell.cell_type == "code"}
@@ -137,7 +137,8 @@ def load_variant(path, assignment=None):
             loses = ast.literal_eval(node.value)
     if loses is None:
         raise ValueError(f"{path}: the header must set LOSES = [...] (empty for a correct answer)")
-    cells = {gid: code.strip("\n") + "\n" for gid, code in zip(pairs[::2], pairs[1::2])}
+    cells = {gid: code.strip("\n") + "\n"
+             for gid, code in zip(pairs[::2], pairs[1::2], strict=True)}
     if not cells:
         raise ValueError(f"{path}: no '# %% <grade_id>' cell marker")
     return Variant(name=path.stem, kind=path.parent.name,

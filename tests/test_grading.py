@@ -10,8 +10,6 @@ from nbgrader.validator import Validator
 from course import pipeline, submissions
 from tests.classes import BLANK, FULL
 
-
-
 ASSIGNMENTS = submissions.assignments()
 VARIANTS = [pytest.param(v, id=f"{v.assignment}/{v.kind}/{v.name}")
             for a in ASSIGNMENTS for kind in submissions.KINDS
@@ -27,7 +25,7 @@ def autograded_cells_of(assignment):
 def assert_scores(course, assignment, student, losing):
     """Every test cell in losing scores 0, every other one full marks."""
     scores = course.scores(assignment, student)
-    assert set(scores) == set(autograded_cells_of(assignment)), f"{student} was not graded on every test cell"
+    assert set(scores) == set(autograded_cells_of(assignment)), f"{student}: a cell is ungraded"
     wrong = {cell: f"{score:g}/{top:g}" for cell, (score, top) in scores.items()
              if score != (0 if cell in losing else top)}
     assert not wrong, f"{student}: these cells scored otherwise than expected: {wrong}"
@@ -47,7 +45,8 @@ def test_full_solution_scores_full_marks(graded, assignment):
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_blank_release_scores_zero(graded, assignment):
-    assert_scores(graded(assignment), assignment, BLANK, losing=set(autograded_cells_of(assignment)))
+    every_cell = set(autograded_cells_of(assignment))
+    assert_scores(graded(assignment), assignment, BLANK, losing=every_cell)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)

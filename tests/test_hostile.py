@@ -11,7 +11,8 @@ import nbformat
 import pytest
 
 from course import submissions
-from tests.classes import CONTROL, HOSTILE_ASSIGNMENT as ASSIGNMENT
+from tests.classes import CONTROL
+from tests.classes import HOSTILE_ASSIGNMENT as ASSIGNMENT
 from tests.test_grading import assert_scores
 
 pytestmark = pytest.mark.pipeline
@@ -66,7 +67,8 @@ def test_kernel_crash_reason_is_in_the_feedback(hostile_class):
 
 def test_tampering_is_named_in_the_feedback(hostile_class):
     course, _, _ = hostile_class
-    assert "a cell replaced torch.allclose" in feedback_text(course, "replaces_allclose_and_isclose")
+    page = feedback_text(course, "replaces_allclose_and_isclose")
+    assert "a cell replaced torch.allclose" in page
 
 
 def test_infinite_loop_is_cut_at_the_time_limit(hostile_class):
