@@ -20,6 +20,10 @@ if os.environ.get("COURSE_DB_URL"):
 c.Execute.timeout = 30
 c.Execute.interrupt_on_timeout = True
 
+# Kernels log only errors: otherwise each one warns on the grader's terminal that it talks
+# over TCP on localhost, once per notebook graded.
+c.Execute.extra_arguments = ["--IPKernelApp.log_level=ERROR"]
+
 # A test cell a student deleted is put back from the gradebook and graded (0 if it fails).
 c.OverwriteCells.add_missing_cells = True
 
