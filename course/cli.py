@@ -61,7 +61,7 @@ def grade(args):
         if not students:
             print(f"{assignment}: no submissions in {root / 'submitted'}")
             continue
-        if not (root / "release" / assignment).is_dir():
+        if not course.knows(assignment):  # e.g. a fresh clone: release/ but no gradebook yet
             course.generate(assignment)
         for student in students:
             reason = course.repair(assignment, student)

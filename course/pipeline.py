@@ -78,6 +78,15 @@ class Course:
                   self.api.generate_assignment(assignment, force=True))
         return self.root / "release" / assignment
 
+    def knows(self, assignment):
+        """Whether the gradebook has the assignment (nbgrader can only autograde those)."""
+        with Gradebook(self.db_url) as gradebook:
+            try:
+                gradebook.find_assignment(assignment)
+            except MissingEntry:
+                return False
+        return True
+
     def submit(self, assignment, student, nb):
         """Put a notebook where nbgrader collects it: submitted/<student>/<assignment>/."""
         folder = self.root / "submitted" / student / assignment
@@ -116,11 +125,12 @@ class Course:
         nbformat.write(nb, path)
         return reason
 
-    def autograde(self, assignment, students, out=sys.stdout):
+    def autograde(self, assignment, students, out=None):
         """nbgrader autograde, one student at a time, with a line of progress and an ETA each.
 
         Returns the students nbgrader could not grade, with the last lines of its log.
         """
+        out = out or sys.stdout
         started, failed = time.perf_counter(), {}
         width = len(str(len(students)))
         for i, student in enumerate(students, 1):

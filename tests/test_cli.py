@@ -1,0 +1,27 @@
+"""The instructor's command line, as an instructor would run it."""
+
+import shutil
+
+import pytest
+
+from course import cli, pipeline, submissions
+
+ASSIGNMENT = "01_gradient_descent"
+
+
+@pytest.mark.pipeline
+def test_grade_works_on_a_fresh_clone_whose_gradebook_is_empty(tmp_path, capsys):
+    root = pipeline.make_course_dir(tmp_path / "course", [ASSIGNMENT])
+    shutil.copytree(submissions.RELEASE / ASSIGNMENT, root / "release" / ASSIGNMENT)
+    course = pipeline.Course(root)
+    course.submit(ASSIGNMENT, "ada", submissions.full_solution(ASSIGNMENT))
+    assert cli.main(["grade", "--course-dir", str(root)]) == 0
+    assert course.total(ASSIGNMENT, "ada") == (14, 14)
+    output = capsys.readouterr().out
+    assert "[1/1] 01_gradient_descent ada" in output and "every student passed" in output
+    assert (root / "grades.csv").is_file()
+
+
+def test_grade_explains_a_folder_that_is_not_a_course(tmp_path, capsys):
+    assert cli.main(["grade", "--course-dir", str(tmp_path)]) == 2
+    assert "has no nbgrader_config.py" in capsys.readouterr().err
