@@ -119,7 +119,7 @@ def call(fn, *args, name=None, hint=""):
     except NotImplementedError:
         fail(f"{name} is not written yet: replace `raise NotImplementedError()` with your code")
     except Exception as error:
-        shown = ", ".join(_short(a) for a in args)
+        shown = ", ".join(short(a) for a in args)
         fail(_sentence(f"{name}({shown}) raised {type(error).__name__}: {error}", hint))
 
 
@@ -158,7 +158,7 @@ def as_tensor(value, name, *, lists=False):
         numbers_only = all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in value)
         if numbers_only:
             return torch.tensor([float(v) for v in value], dtype=torch.float64)
-        fail(f"{name} should be a tensor or a list of numbers, but it is {_short(value)}")
+        fail(f"{name} should be a tensor or a list of numbers, but it is {short(value)}")
     if not isinstance(value, _Tensor):
         fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
     _plain(value, name)
@@ -195,7 +195,7 @@ def snapshots_match(snapshots, expected, name, *, hint=""):
             aliasing = ("several entries are the same tensor, which kept changing after you "
                         "appended it: append a copy, W.grad.clone() or W.grad.tolist()"
                         if shared else "")
-            fail(_sentence(f"{name}[{k}] is {_short(got)}, expected {want.tolist()}",
+            fail(_sentence(f"{name}[{k}] is {short(got)}, expected {want.tolist()}",
                            aliasing, hint))
 
 
@@ -272,10 +272,10 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
             got = call(fn, _copy(x), name=name)
         want = reference(_copy(x))
         if isinstance(x, _Tensor) and not isinstance(got, _Tensor):
-            fail(_sentence(f"{name}({_short(x)}) returned {_describe(got)}, expected a tensor",
+            fail(_sentence(f"{name}({short(x)}) returned {_describe(got)}, expected a tensor",
                            "use torch operations so that tensors go in and come out", hint))
         close(got, _as_tensor(want, dtype=torch.float64) if isinstance(x, _Tensor) else want,
-              f"{name}({_short(x)})", rtol=rtol, atol=atol, hint=hint, reveal=reveal)
+              f"{name}({short(x)})", rtol=rtol, atol=atol, hint=hint, reveal=reveal)
 
 
 def autograd_derivative(fn, x):
@@ -364,7 +364,7 @@ def is_none(value, name, *, hint=""):
     __tracebackhide__ = True
     untampered()
     if value is not None:
-        fail(_sentence(f"{name} is {_short(value)}, expected None", hint))
+        fail(_sentence(f"{name} is {short(value)}, expected None", hint))
 
 
 @contextlib.contextmanager
@@ -435,7 +435,7 @@ def _copy(x):
     return x.detach().clone() if isinstance(x, _Tensor) else x
 
 
-def _short(value):
+def short(value):
     """A short description of a value for a message: numbers in full, tensors by shape."""
     if isinstance(value, _Tensor):
         if value.numel() <= 4:
@@ -450,7 +450,7 @@ def _short(value):
 def _describe(value):
     if value is None:
         return "None (did your function forget to `return`?)"
-    return f"a {type(value).__name__} ({_short(value)})"
+    return f"a {type(value).__name__} ({short(value)})"
 
 
 def _sentence(first, *more):

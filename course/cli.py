@@ -37,13 +37,12 @@ def demo(args):
 
 def _sample_class(course, assignment, n_mutants):
     """Submit the full solution, the blank release and n_mutants catalogued bugs; their ids."""
-    course.submit(assignment, "full_solution", submissions.full_solution(assignment))
-    course.submit(assignment, "blank_release", submissions.blank(assignment))
     mutants = submissions.catalogue(assignment, "mutants")
     chosen = mutants[:: max(1, len(mutants) // n_mutants)][:n_mutants] if n_mutants else []
-    for variant in chosen:
-        course.submit(assignment, variant.name, submissions.variant_submission(variant))
-    return ["full_solution", "blank_release"] + [v.name for v in chosen]
+    students = submissions.sample_class(assignment, chosen)
+    for student, nb in students.items():
+        course.submit(assignment, student, nb)
+    return list(students)
 
 
 def grade(args):

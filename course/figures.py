@@ -10,7 +10,7 @@ from dataclasses import dataclass
 import numpy as np
 from matplotlib.figure import Figure
 
-from course.checks import _short, fail
+from course.checks import fail, short
 
 
 @dataclass
@@ -34,7 +34,7 @@ def curves(fig, name):
     """Every line on every axes of fig, after checking that fig is a matplotlib Figure."""
     __tracebackhide__ = True
     if not isinstance(fig, Figure):
-        fail(f"{name} should be a matplotlib Figure, but it is {_short(fig)} of type "
+        fail(f"{name} should be a matplotlib Figure, but it is {short(fig)} of type "
              f"{type(fig).__name__}: keep the figure, e.g. `{name}, ax = plt.subplots()`")
     found = []
     for ax in fig.axes:

@@ -96,9 +96,8 @@ def check_gradients(graph, nodes, name, *, reveal=True, hint=""):
     expected = graph.torch_gradients()
     for k, (node, want) in enumerate(zip(nodes, expected, strict=False)):
         got = as_float(getattr(node, "grad", None), f"the .grad of {graph.describe(k)}")
-        if abs(got - want) > 1e-9 + 1e-7 * abs(want):
-            close(got, want, f"with {name} on {graph}, the .grad of {graph.describe(k)}",
-                  rtol=1e-7, atol=1e-9, reveal=reveal, hint=hint)
+        close(got, want, f"with {name} on {graph}, the .grad of {graph.describe(k)}",
+              rtol=1e-7, atol=1e-9, reveal=reveal, hint=hint)
     if len(nodes) != len(expected):
         fail(f"{name} built {len(nodes)} nodes for {graph}, expected {len(expected)}")
 

@@ -9,6 +9,7 @@ import shutil
 import sys
 import time
 import warnings
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import nbformat
@@ -242,19 +243,19 @@ def _fraction(pair, width):
 
 def failure_summary(course, assignment, students):
     """Per test cell: how many students lost its points, and the most common message."""
-    lost, said = {}, {}
+    lost, said = Counter(), defaultdict(Counter)
     for student in students:
         messages = course.messages(assignment, student)
         for cell, (score, top) in course.scores(assignment, student).items():
             if score < top:
-                lost[cell] = lost.get(cell, 0) + 1
+                lost[cell] += 1
                 if cell in messages:
-                    said.setdefault(cell, []).append(messages[cell])
+                    said[cell][messages[cell]] += 1
     lines = []
-    for cell in sorted(lost, key=lost.get, reverse=True):
-        common = max(set(said.get(cell, [""])), key=said.get(cell, [""]).count)
-        lines.append(f"  {cell:<36} {lost[cell]:>3}/{len(students)} lost points"
-                     + (f"; most often: {common[:110]}" if common else ""))
+    for cell, count in lost.most_common():
+        common = said[cell].most_common(1)
+        lines.append(f"  {cell:<36} {count:>3}/{len(students)} lost points"
+                     + (f"; most often: {common[0][0][:110]}" if common else ""))
     return "\n".join(lines) or "  every student passed every test"
 
 

@@ -29,6 +29,7 @@ SOURCE = ROOT / "source"
 RELEASE = ROOT / "release"
 CATALOGUE = ROOT / "tests" / "submissions"
 KINDS = ("mutants", "alternatives")
+FULL, BLANK = "full_solution", "blank_release"  # the student ids of the two reference cases
 
 _CELL_MARKER = re.compile(r"^# %% ([a-z0-9_]+)\s*$", re.MULTILINE)
 _SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
@@ -158,3 +159,10 @@ def variant_submission(variant):
     code = solution_code(variant.assignment)
     code.update(variant.cells)
     return build(variant.assignment, code)
+
+
+def sample_class(assignment, variants, name=lambda v: v.name):
+    """student id -> notebook: the full solution, the blank release and the given variants."""
+    students = {FULL: full_solution(assignment), BLANK: blank(assignment)}
+    students.update({name(v): variant_submission(v) for v in variants})
+    return students

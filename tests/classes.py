@@ -4,8 +4,8 @@ import contextlib
 import io
 
 from course import cli, pipeline, submissions
+from course.submissions import BLANK, FULL  # noqa: F401  (re-exported for the tests)
 
-FULL, BLANK = "full_solution", "blank_release"
 HOSTILE_ASSIGNMENT = "01_gradient_descent"
 CONTROL = "well_behaved"
 TIMEOUT = 5  # seconds per cell in the hostile class, so that the infinite loop costs little
@@ -13,11 +13,8 @@ TIMEOUT = 5  # seconds per cell in the hostile class, so that the infinite loop 
 
 def catalogue_cases(assignment):
     """Every catalogued submission of an assignment: student id -> notebook."""
-    found = {FULL: submissions.full_solution(assignment), BLANK: submissions.blank(assignment)}
-    for kind in submissions.KINDS:
-        for variant in submissions.catalogue(assignment, kind):
-            found[f"{kind}.{variant.name}"] = submissions.variant_submission(variant)
-    return found
+    variants = [v for kind in submissions.KINDS for v in submissions.catalogue(assignment, kind)]
+    return submissions.sample_class(assignment, variants, name=lambda v: f"{v.kind}.{v.name}")
 
 
 def hostile_cases():
@@ -67,3 +64,13 @@ def grade_with_cli(root, assignment):
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
         code = cli.main(["grade", "--course-dir", str(root), assignment])
     return code, out.getvalue() + err.getvalue()
+
+
+def assert_scores(course, assignment, student, losing):
+    """Every test cell in losing scores 0, every other one full marks."""
+    scores = course.scores(assignment, student)
+    graded_cells = submissions.autograded_cells(submissions.read_source(assignment))
+    assert set(scores) == set(graded_cells), f"{student}: a cell is ungraded"
+    wrong = {cell: f"{score:g}/{top:g}" for cell, (score, top) in scores.items()
+             if score != (0 if cell in losing else top)}
+    assert not wrong, f"{student}: these cells scored otherwise than expected: {wrong}"

@@ -8,7 +8,7 @@ import pytest
 from nbgrader.validator import Validator
 
 from course import pipeline, submissions
-from tests.classes import BLANK, FULL
+from tests.classes import BLANK, FULL, assert_scores
 
 ASSIGNMENTS = submissions.assignments()
 VARIANTS = [pytest.param(v, id=f"{v.assignment}/{v.kind}/{v.name}")
@@ -20,15 +20,6 @@ pytestmark = pytest.mark.pipeline
 
 def autograded_cells_of(assignment):
     return submissions.autograded_cells(submissions.read_source(assignment))
-
-
-def assert_scores(course, assignment, student, losing):
-    """Every test cell in losing scores 0, every other one full marks."""
-    scores = course.scores(assignment, student)
-    assert set(scores) == set(autograded_cells_of(assignment)), f"{student}: a cell is ungraded"
-    wrong = {cell: f"{score:g}/{top:g}" for cell, (score, top) in scores.items()
-             if score != (0 if cell in losing else top)}
-    assert not wrong, f"{student}: these cells scored otherwise than expected: {wrong}"
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
