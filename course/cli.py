@@ -1,13 +1,15 @@
 """The instructor's command line: python -m course {demo,grade,release} (see --help)."""
 
 import argparse
+import contextlib
+import os
 import shutil
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from course import pipeline, submissions
+from course import parallel, pipeline, submissions
 
 
 def demo(args):
@@ -17,14 +19,19 @@ def demo(args):
     pipeline.make_course_dir(root, args.assignment)
     course = pipeline.Course(root)
     started = time.perf_counter()
-    tables = []
+    classes, tables = {}, []
     for assignment in args.assignment or submissions.assignments():
         course.generate(assignment)
         print(f"generated the student version of {assignment}: {root / 'release' / assignment}")
-        students = _sample_class(course, assignment, args.mutants)
-        course.autograde(assignment, students)
-        course.feedback(assignment)
-        tables.append((assignment, pipeline.score_table(course, assignment, students)))
+        classes[assignment] = _sample_class(course, assignment, args.mutants)
+    with _pool(course, args.workers) as pool:
+        for assignment, students in classes.items():
+            if pool is not None:
+                pool.prefetch(assignment, students)
+        for assignment, students in classes.items():
+            course.autograde(assignment, students, pool=pool)
+            course.feedback(assignment)
+            tables.append((assignment, pipeline.score_table(course, assignment, students)))
     csv = course.export(root / "grades.csv")
     for assignment, table in tables:
         print(f"\nScores for {assignment} (points per question):\n{table}")
@@ -53,7 +60,7 @@ def grade(args):
               "--course-dir (the folder holding source/ and submitted/)", file=sys.stderr)
         return 2
     course = pipeline.Course(root)
-    attention = {}
+    attention, classes = {}, {}
     for assignment in args.assignment or sorted(p.name for p in (root / "source").iterdir()
                                                  if p.is_dir()):
         students = course.students(assignment)
@@ -66,13 +73,19 @@ def grade(args):
             reason = course.repair(assignment, student)
             if reason:
                 attention[(assignment, student)] = f"graded as empty: {reason}"
-        failed = course.autograde(assignment, students)
-        attention.update({(assignment, s): f"not graded: {why}" for s, why in failed.items()})
-        graded = [s for s in students if s not in failed]
-        for student, why in course.feedback(assignment, graded).items():
-            attention[(assignment, student)] = f"graded, but no feedback: {why}"
-        print(f"\n{assignment}: what students lost points on\n"
-              + pipeline.failure_summary(course, assignment, graded))
+        classes[assignment] = students
+    with _pool(course, args.workers) as pool:
+        for assignment, students in classes.items():
+            if pool is not None:
+                pool.prefetch(assignment, students)
+        for assignment, students in classes.items():
+            failed = course.autograde(assignment, students, pool=pool)
+            attention.update({(assignment, s): f"not graded: {why}" for s, why in failed.items()})
+            graded = [s for s in students if s not in failed]
+            for student, why in course.feedback(assignment, graded).items():
+                attention[(assignment, student)] = f"graded, but no feedback: {why}"
+            print(f"\n{assignment}: what students lost points on\n"
+                  + pipeline.failure_summary(course, assignment, graded))
     print(f"\ngrades (CSV): {course.export(root / 'grades.csv')}")
     print(f"feedback (HTML per student): {root / 'feedback'}")
     if attention:
@@ -81,6 +94,13 @@ def grade(args):
             print(f"  {assignment} {student}: {why}", file=sys.stderr)
         return 1
     return 0
+
+
+def _pool(course, workers):
+    """course.parallel.Pool with that many workers, or nothing (plain nbgrader) for 0."""
+    if workers == 0:
+        return contextlib.nullcontext()
+    return parallel.Pool(course, workers)
 
 
 def release(args):
@@ -97,6 +117,15 @@ def release(args):
     return 0
 
 
+def _workers_option(command):
+    command.add_argument(
+        "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
+        help="run the notebooks in N worker processes, in kernels forked from one that has "
+             "already imported torch, while nbgrader records the grades (default: the "
+             "number of cores, here %(default)s); 0 runs plain nbgrader, one new kernel "
+             "per notebook")
+
+
 def main(argv=None):
     parser = argparse.ArgumentParser(prog="python -m course", description=__doc__)
     commands = parser.add_subparsers(dest="command", required=True)
@@ -108,11 +137,13 @@ def main(argv=None):
                           help="grade only this assignment (repeatable; default: all)")
     run_demo.add_argument("--mutants", type=int, default=4,
                           help="how many catalogued wrong submissions per assignment (default 4)")
+    _workers_option(run_demo)
     run_demo.set_defaults(run=demo)
 
     run_grade = commands.add_parser("grade", help=grade.__doc__)
     run_grade.add_argument("assignment", nargs="*", help="assignment ids (default: all in source/)")
     run_grade.add_argument("--course-dir", default=".", help="the course directory (default: .)")
+    _workers_option(run_grade)
     run_grade.set_defaults(run=grade)
 
     run_release = commands.add_parser("release", help=release.__doc__)

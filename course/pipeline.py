@@ -61,6 +61,7 @@ class Course:
         self.root = Path(root).resolve()
         config = PyFileConfigLoader("nbgrader_config.py", path=str(self.root)).load_config()
         config.CourseDirectory.root = str(self.root)
+        self.config = config
         self.coursedir = CourseDirectory(config=config)
         self.api = NbGraderAPI(coursedir=self.coursedir, config=config)
 
@@ -126,17 +127,23 @@ class Course:
         nbformat.write(nb, path)
         return reason
 
-    def autograde(self, assignment, students, out=None):
+    def autograde(self, assignment, students, out=None, pool=None):
         """nbgrader autograde, one student at a time, with a line of progress and an ETA each.
 
+        With a course.parallel.Pool, the notebooks run in its workers, ahead of nbgrader.
         Returns the students nbgrader could not grade, with the last lines of its log.
         """
         out = out or sys.stdout
         started, failed = time.perf_counter(), {}
         width = len(str(len(students)))
+        if pool is not None:
+            pool.prefetch(assignment, students)
         for i, student in enumerate(students, 1):
             t0 = time.perf_counter()
-            result = self.api.autograde(assignment, student, force=True, create=True)
+            if pool is not None:
+                result = pool.autograde(assignment, student)
+            else:
+                result = self.api.autograde(assignment, student, force=True, create=True)
             took = time.perf_counter() - t0
             if result.get("success"):
                 score, total = self.total(assignment, student)
@@ -146,7 +153,8 @@ class Course:
                 failed[student] = _last_error(result.get("log", "") + (result.get("error") or ""))
             left = (time.perf_counter() - started) / i * (len(students) - i)
             eta = f"  eta {_duration(left)}" if i < len(students) else ""
-            print(f"[{i:>{width}}/{len(students)}] {assignment} {student:<34} {status:>10}"
+            print(f"{_bar(i, len(students))} [{i:>{width}}/{len(students)}] {assignment} "
+                  f"{student:<34} {status:>10}"
                   f"  {took:5.1f} s{eta}", file=out, flush=True)
         if students:
             spent = time.perf_counter() - started
@@ -276,6 +284,11 @@ def _last_error(log):
     lines = [line for line in log.strip().splitlines() if line.strip()]
     errors = [line for line in lines if "Error" in line or "error" in line]
     return (errors or lines or ["no log"])[-1][:200]
+
+
+def _bar(done, total, width=12):
+    filled = round(width * done / total) if total else width
+    return "#" * filled + "." * (width - filled)
 
 
 def _duration(seconds):

@@ -3,7 +3,7 @@
 import contextlib
 import io
 
-from course import cli, pipeline, submissions
+from course import cli, parallel, pipeline, submissions
 from course.submissions import BLANK, FULL  # noqa: F401  (re-exported for the tests)
 
 HOSTILE_ASSIGNMENT = "01_gradient_descent"
@@ -52,17 +52,18 @@ def prepare(root, assignment, cases, extra_config=""):
 
 
 def autograde_catalogue(root, assignment, students):
-    """Autograde and give feedback (run in a worker process); returns nothing."""
+    """Autograde on the fast path and give feedback; returns nothing."""
     course = pipeline.Course(root)
-    course.autograde(assignment, students)
+    with parallel.Pool(course) as pool:
+        course.autograde(assignment, students, out=io.StringIO(), pool=pool)
     course.feedback(assignment)
 
 
-def grade_with_cli(root, assignment):
-    """`python -m course grade` on the course (run in a worker process): (exit code, output)."""
+def grade_with_cli(root, assignment, *options):
+    """`python -m course grade` on the course: (exit code, output)."""
     out, err = io.StringIO(), io.StringIO()
     with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
-        code = cli.main(["grade", "--course-dir", str(root), assignment])
+        code = cli.main(["grade", "--course-dir", str(root), assignment, *options])
     return code, out.getvalue() + err.getvalue()
 
 

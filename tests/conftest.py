@@ -1,4 +1,4 @@
-"""Grade, once per session and in parallel, every sample class the selected tests read."""
+"""Grade, once per session, every sample class the selected tests read."""
 
 import os
 from concurrent.futures import ProcessPoolExecutor
@@ -9,16 +9,16 @@ import pytest
 from course import pipeline
 from tests import classes
 
-# The kernels inherit this: with two classes graded at once on two cores, torch's default
+# The kernels inherit this: with several kernels at once on two cores, torch's default
 # thread pools would oversubscribe them. The notebooks' tensors are tiny; one thread is plenty.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
-HOSTILE = "hostile"
+HOSTILE, HOSTILE_PLAIN = "hostile", "hostile, plain nbgrader"
 
 
 def classes_needed(items):
     """The assignments whose catalogue the selected tests read, and whether they read the
-    hostile class."""
+    hostile class (graded on the fast path, and with plain nbgrader)."""
     needed = set()
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
@@ -27,6 +27,8 @@ def classes_needed(items):
             needed.add(params.get("assignment") or params["variant"].assignment)
         if "hostile_class" in fixtures:
             needed.add(HOSTILE)
+        if "hostile_class_plain" in fixtures:
+            needed.add(HOSTILE_PLAIN)
     return sorted(needed)
 
 
@@ -34,28 +36,35 @@ def classes_needed(items):
 def gradings(request, tmp_path_factory):
     """class name -> (Course, result): every needed class graded by the real pipeline.
 
-    Each class has its own course directory and gradebook; the classes are graded at the
-    same time, one process per core.
+    Each class has its own course directory and gradebook. The classes are graded one
+    after the other on the fast path (course.parallel, a worker per core), while plain
+    nbgrader grades the hostile class again in a background process.
     """
-    prepared, jobs = {}, {}
     needed = classes_needed(request.session.items)
-    workers = max(1, min(len(needed), os.cpu_count() or 1))
-    with ProcessPoolExecutor(workers, mp_context=get_context("spawn")) as pool:
-        for name in sorted(needed, key=lambda n: n != HOSTILE):  # the longest job first
-            root = tmp_path_factory.mktemp(name)
+    prepared, results = {}, {}
+    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as background:
+        if HOSTILE_PLAIN in needed:
+            course = _hostile(tmp_path_factory.mktemp("hostile-plain"))
+            prepared[HOSTILE_PLAIN] = course
+            plain = background.submit(classes.grade_with_cli, course.root,
+                                      classes.HOSTILE_ASSIGNMENT, "--workers", "0")
+        for name in needed:
             if name == HOSTILE:
-                a = classes.HOSTILE_ASSIGNMENT
-                course = classes.prepare(root, a, classes.hostile_cases(),
-                                         f"c.Execute.timeout = {classes.TIMEOUT}")
-                jobs[name] = pool.submit(classes.grade_with_cli, course.root, a)
-            else:
+                course = prepared[name] = _hostile(tmp_path_factory.mktemp(name))
+                results[name] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
+            elif name != HOSTILE_PLAIN:
                 cases = classes.catalogue_cases(name)
-                course = classes.prepare(root, name, cases)
-                jobs[name] = pool.submit(classes.autograde_catalogue, course.root, name,
-                                         list(cases))
-            prepared[name] = course
-        return {name: (pipeline.Course(prepared[name].root), job.result())
-                for name, job in jobs.items()}
+                course = prepared[name] = classes.prepare(tmp_path_factory.mktemp(name), name,
+                                                          cases)
+                results[name] = classes.autograde_catalogue(course.root, name, list(cases))
+        if HOSTILE_PLAIN in needed:
+            results[HOSTILE_PLAIN] = plain.result()
+    return {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
+
+
+def _hostile(root):
+    return classes.prepare(root, classes.HOSTILE_ASSIGNMENT, classes.hostile_cases(),
+                           f"c.Execute.timeout = {classes.TIMEOUT}")
 
 
 @pytest.fixture(scope="session")
@@ -68,4 +77,11 @@ def graded(gradings):
 def hostile_class(gradings):
     """(Course, exit code, output) of `python -m course grade` on the hostile class."""
     course, (code, output) = gradings[HOSTILE]
+    return course, code, output
+
+
+@pytest.fixture(scope="session")
+def hostile_class_plain(gradings):
+    """The same as hostile_class, graded by `python -m course grade --workers 0`."""
+    course, (code, output) = gradings[HOSTILE_PLAIN]
     return course, code, output

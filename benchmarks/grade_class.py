@@ -1,0 +1,141 @@
+"""Grade one simulated class twice, with plain nbgrader and with the fast path, and compare.
+
+    .venv/bin/python benchmarks/grade_class.py [--students 40] [--workers N]
+
+The class: N students, each submitting every assignment; student i hands in the full
+solution, the blank release or one of the catalogued mutants, in turn. Two course
+directories get the same submissions. One is graded with `nbgrader autograde <assignment>`
+(a process per assignment, as an instructor would type it), the other with the course's
+fast path (course.parallel.Pool, as `python -m course grade` uses it). The script checks
+that both gradebooks hold identical scores for every test cell (exit 1 if not), then prints
+both times, the ratio, the cost per notebook, and the floor measured in the same run: what
+one notebook holding only `import torch` costs in a new kernel and in a forked one.
+"""
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+
+from course import parallel, pipeline, submissions
+from course.zygote import ForkingKernelManager
+
+
+def simulated_class(assignment, n):
+    """student id -> notebook: full, blank and every mutant in turn, n students in all."""
+    mutants = submissions.catalogue(assignment, "mutants")
+    kinds = ["full", "blank", *mutants]
+    chosen = {}
+    for i in range(n):
+        kind = kinds[i % len(kinds)]
+        name = kind if isinstance(kind, str) else kind.name
+        student = f"s{i:03d}_{name}"
+        if kind == "full":
+            chosen[student] = submissions.full_solution(assignment)
+        elif kind == "blank":
+            chosen[student] = submissions.blank(assignment)
+        else:
+            chosen[student] = submissions.variant_submission(kind)
+    return chosen
+
+
+def prepare(root, assignments, n):
+    course = pipeline.Course(pipeline.make_course_dir(root, assignments))
+    for assignment in assignments:
+        course.generate(assignment)
+        for student, nb in simulated_class(assignment, n).items():
+            course.submit(assignment, student, nb)
+    return course
+
+
+def all_scores(course, assignments):
+    return {(a, s): course.scores(a, s) for a in assignments for s in course.students(a)}
+
+
+def floor(kernel_manager_class=None, repeats=3):
+    """Median seconds to run a notebook whose only cell is `import torch`."""
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("import torch")])
+    options = {"kernel_manager_class": kernel_manager_class} if kernel_manager_class else {}
+    times = []
+    for _ in range(repeats + (1 if kernel_manager_class else 0)):
+        started = time.perf_counter()
+        NotebookClient(nb, kernel_name="python3", extra_arguments=[
+            "--IPKernelApp.log_level=ERROR"], **options).execute()
+        times.append(time.perf_counter() - started)
+    if kernel_manager_class:
+        times = times[1:]  # the first one also starts the zygote
+    return statistics.median(times)
+
+
+def main(argv=None):
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--students", type=int, default=40)
+    parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--assignment", action="append",
+                        help="only this assignment (repeatable; default: all four)")
+    parser.add_argument("--keep", action="store_true", help="keep the course directories")
+    args = parser.parse_args(argv)
+    os.environ.setdefault("OMP_NUM_THREADS", "1")  # both paths run torch on one thread
+    assignments = args.assignment or submissions.assignments()
+    notebooks = args.students * len(assignments)
+    work = Path(tempfile.mkdtemp(prefix="grade-class-bench-"))
+    print(f"a class of {args.students} students x {len(assignments)} assignments = "
+          f"{notebooks} notebooks, on {os.cpu_count()} cores; in {work}", flush=True)
+
+    plain_floor = floor()
+    fork_floor = floor(ForkingKernelManager)
+
+    fast = prepare(work / "fast", assignments, args.students)
+    print(f"\nfast path, {args.workers} workers:", flush=True)
+    started = time.perf_counter()
+    with parallel.Pool(fast, args.workers) as pool:
+        for assignment in assignments:
+            pool.prefetch(assignment, fast.students(assignment))
+        for assignment in assignments:
+            fast.autograde(assignment, fast.students(assignment), pool=pool)
+    fast_seconds = time.perf_counter() - started
+
+    plain = prepare(work / "plain", assignments, args.students)
+    print("\nplain nbgrader autograde:", flush=True)
+    started = time.perf_counter()
+    for assignment in assignments:
+        t0 = time.perf_counter()
+        subprocess.run(["nbgrader", "autograde", assignment, "--force"], cwd=plain.root,
+                       check=True, capture_output=True)
+        print(f"  {assignment}: {time.perf_counter() - t0:.0f} s", flush=True)
+    plain_seconds = time.perf_counter() - started
+
+    plain_scores, fast_scores = all_scores(plain, assignments), all_scores(fast, assignments)
+    differ = [k for k in plain_scores if plain_scores[k] != fast_scores.get(k)]
+    graded = sum(1 for v in plain_scores.values() if v)
+    print(f"""
+scores: {'identical' if not differ else f'DIFFERENT for {len(differ)} submissions'} \
+({graded} of {notebooks} notebooks graded, {sum(len(v) for v in plain_scores.values())} \
+test cells compared)
+plain nbgrader autograde: {plain_seconds:7.1f} s  {plain_seconds / notebooks:5.2f} s per notebook
+fast path ({args.workers} workers):     {fast_seconds:7.1f} s  \
+{fast_seconds / notebooks:5.2f} s per notebook (wall time)
+ratio:                    {plain_seconds / fast_seconds:7.1f}x
+floor, a notebook of only `import torch`: {plain_floor:.2f} s in a new kernel, \
+{fork_floor:.2f} s in a forked one
+in the fast path's main process: {pool.seconds['nbgrader in this process']:.1f} s in \
+nbgrader's own autograde (sanitize, gradebook, writing), \
+{pool.seconds['waiting for the workers']:.1f} s waiting for the workers""")
+    for key in differ[:10]:
+        print(f"  {key}: plain {plain_scores[key]} fast {fast_scores.get(key)}")
+    if not args.keep:
+        import shutil
+
+        shutil.rmtree(work, ignore_errors=True)
+    return 1 if differ or graded < notebooks else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
