@@ -1,5 +1,7 @@
 """Plots the notebooks show students: pictures of their own results, never graded."""
 
+import itertools
+
 import matplotlib.pyplot as plt
 import torch
 
@@ -22,6 +24,52 @@ def show_losses(losses, ylabel="loss", title="Loss during training"):
     """Show a loss curve, one point per step, on a log scale."""
     fig, ax = plt.subplots(figsize=(6, 3.5))
     _draw_losses(ax, losses, ylabel, title)
+    fig.tight_layout()
+    plt.show()
+
+
+def step_size_explorer(f, x_init=0.0, steps=30, eta=0.3):
+    """A slider for the step size that redraws `steps` steps of gradient descent on f.
+
+    The slope at each step comes from autograd, so this works before grad_f does. Optional
+    and never graded: it shows the path on the curve and how far each step is from the last.
+    """
+    import ipywidgets
+
+    slider = ipywidgets.FloatSlider(value=eta, min=0.05, max=1.25, step=0.05,
+                                    description="eta", continuous_update=False,
+                                    readout_format=".2f")
+    ipywidgets.interact(lambda eta: _draw_descent(f, x_init, steps, eta), eta=slider)
+
+
+def descent_path(f, x_init, steps, eta):
+    """x_init and the points `steps` steps of gradient descent on f (slopes by autograd)."""
+    path = [float(x_init)]
+    for _ in range(steps):
+        x = torch.tensor(path[-1], dtype=torch.float64, requires_grad=True)
+        (slope,) = torch.autograd.grad(f(x), x)
+        path.append(path[-1] - eta * float(slope))
+    return path
+
+
+def _draw_descent(f, x_init, steps, eta):
+    try:
+        path = descent_path(f, x_init, steps, eta)
+    except NotImplementedError:
+        print("Write f in Question 1.1 first, then move the slider.")
+        return
+    fig, (curve_ax, steps_ax) = plt.subplots(1, 2, figsize=(10, 3.5))
+    centre = path[0]
+    reach = max(1.5, *(abs(x - centre) for x in path[:8]))  # the first steps, and room
+    xs = torch.linspace(centre - reach, centre + reach, 200, dtype=torch.float64)
+    curve_ax.plot(xs, [float(f(x)) for x in xs], color="0.6", label="f(x)")
+    shown = [x for x in path if abs(x - centre) <= reach]
+    curve_ax.plot(shown, [float(f(torch.tensor(x))) for x in shown], marker="o", ms=4,
+                  color="C3", label="descent path")
+    curve_ax.set(xlabel="x", ylabel="f(x)", title=f"{steps} steps with eta = {eta:.2f}")
+    curve_ax.legend()
+    moves = [abs(b - a) for a, b in itertools.pairwise(path)]
+    _draw_losses(steps_ax, moves, "|x_k - x_(k-1)|", "Length of each step")
     fig.tight_layout()
     plt.show()
 
