@@ -5,13 +5,22 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test release clean
+.PHONY: demo test release chromium student instructor clean
 
 demo: $(VENV)/.installed  ## the whole instructor cycle on the built-in sample class
 	$(BIN)/python -m course demo
 
-test: $(VENV)/.installed  ## the test suite: real nbgrader, real kernels, real gradebook
+test: $(VENV)/.installed chromium  ## the test suite: real nbgrader, real kernels, real gradebook
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+chromium:  ## Debian's chromium for the browser tests, when missing (needs root)
+	@.ci/install-chromium
+
+student: $(VENV)/.installed  ## JupyterLab on the student version, with nbgrader's Validate button
+	$(BIN)/jupyter lab release/
+
+instructor: $(VENV)/.installed  ## JupyterLab with formgrader on a course directory: make instructor COURSE=DIR
+	cd $(or $(COURSE),.) && $(CURDIR)/$(BIN)/jupyter lab
 
 release: $(VENV)/.installed  ## regenerate release/ from source/ after editing a notebook
 	$(BIN)/python -m course release
