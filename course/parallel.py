@@ -19,6 +19,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import threading
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -150,6 +151,15 @@ def _start_worker(threads):
     # N kernels at once on the machine's cores: torch's thread pools must not oversubscribe
     # them. Set before the zygote starts, since OpenMP reads it when torch is imported.
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
+    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+
+
+def _exit_with_parent(parent):
+    """A worker whose grader was killed would wait for work forever: end it (and so its
+    zygote, whose requests pipe closes) when the grader is gone."""
+    while os.getppid() == parent:
+        time.sleep(1)
+    os._exit(1)
 
 
 _configs = {}

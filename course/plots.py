@@ -1,9 +1,12 @@
 """Plots the notebooks show students: pictures of their own results, never graded."""
 
+import io
 import itertools
 
 import matplotlib.pyplot as plt
 import torch
+from matplotlib.backends.backend_agg import FigureCanvasAgg
+from matplotlib.figure import Figure
 
 
 def show_fit(X, y, w, b, losses=()):
@@ -29,17 +32,46 @@ def show_losses(losses, ylabel="loss", title="Loss during training"):
 
 
 def step_size_explorer(f, x_init=0.0, steps=30, eta=0.3):
-    """A slider for the step size that redraws `steps` steps of gradient descent on f.
+    """Show a slider for the step size and the `steps` steps of gradient descent on f it gives.
 
     The slope at each step comes from autograd, so this works before grad_f does. Optional
-    and never graded: it shows the path on the curve and how far each step is from the last.
+    and never graded: the picture shows the path on the curve and the length of each step.
     """
+    from IPython.display import display
+
+    display(explorer_widget(f, x_init, steps, eta))
+
+
+def explorer_widget(f, x_init=0.0, steps=30, eta=0.3):
+    """The explorer's widgets: a slider, a line for messages and the picture, redrawn when
+    the slider moves. (The picture is an Image widget, not an interact() output: nbclient,
+    which runs notebooks for grading, can wait 30 s for the end of an Output widget's cell.)"""
     import ipywidgets
 
     slider = ipywidgets.FloatSlider(value=eta, min=0.05, max=1.25, step=0.05,
                                     description="eta", continuous_update=False,
                                     readout_format=".2f")
-    ipywidgets.interact(lambda eta: _draw_descent(f, x_init, steps, eta), eta=slider)
+    message = ipywidgets.HTML()
+    picture = ipywidgets.Image(format="png")
+
+    def redraw(change=None):
+        try:
+            figure = descent_figure(f, x_init, steps, slider.value)
+        except NotImplementedError:
+            message.value = "Write f in Question 1.1 first, then run this cell again."
+            picture.value = b""
+            return
+        except Exception as error:  # a student's f that fails on a tensor, say
+            message.value = f"f failed on a tensor: {type(error).__name__}: {error}"
+            picture.value = b""
+            return
+        png = io.BytesIO()
+        FigureCanvasAgg(figure).print_png(png)
+        message.value, picture.value = "", png.getvalue()
+
+    slider.observe(redraw, names="value")
+    redraw()
+    return ipywidgets.VBox([slider, message, picture])
 
 
 def descent_path(f, x_init, steps, eta):
@@ -52,13 +84,12 @@ def descent_path(f, x_init, steps, eta):
     return path
 
 
-def _draw_descent(f, x_init, steps, eta):
-    try:
-        path = descent_path(f, x_init, steps, eta)
-    except NotImplementedError:
-        print("Write f in Question 1.1 first, then move the slider.")
-        return
-    fig, (curve_ax, steps_ax) = plt.subplots(1, 2, figsize=(10, 3.5))
+def descent_figure(f, x_init, steps, eta):
+    """A figure (off pyplot, so nothing is shown by itself): the path on the curve of f, and
+    the length of each step on a log scale."""
+    path = descent_path(f, x_init, steps, eta)
+    fig = Figure(figsize=(10, 3.5))
+    curve_ax, steps_ax = fig.subplots(1, 2)
     centre = path[0]
     reach = max(1.5, *(abs(x - centre) for x in path[:8]))  # the first steps, and room
     xs = torch.linspace(centre - reach, centre + reach, 200, dtype=torch.float64)
@@ -71,7 +102,7 @@ def _draw_descent(f, x_init, steps, eta):
     moves = [abs(b - a) for a, b in itertools.pairwise(path)]
     _draw_losses(steps_ax, moves, "|x_k - x_(k-1)|", "Length of each step")
     fig.tight_layout()
-    plt.show()
+    return fig
 
 
 def _draw_losses(ax, losses, ylabel, title):

@@ -1,8 +1,8 @@
 """Kernels forked from a warm parent that has already imported torch.
 
 A grading kernel spends most of its life starting: about 1 s for the kernel and 2.3 s for
-`import torch`, against well under a second for a notebook's cells. The zygote is a
-process that imports torch, NumPy and ipykernel once and then, on request, forks a child
+`import torch`, against about a second for a notebook's cells. The zygote is a process that
+imports torch, NumPy, matplotlib and ipykernel once and then, on request, forks a child
 that becomes a fresh ipykernel. The child starts with those modules already in memory, and
 is still a separate process: whatever a submission patches stays in its own kernel and
 dies with it. The zygote itself never runs a line of a submission.
