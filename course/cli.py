@@ -38,6 +38,7 @@ def demo(args):
     print(f"\nfeedback (HTML per student): {root / 'feedback'}")
     print(f"grades (CSV): {csv}")
     print(f"gradebook: {course.db_url}")
+    print(f"to see the class in formgrader: make instructor COURSE={root}")
     print(f"done in {time.perf_counter() - started:.0f} s")
     return 0
 
