@@ -16,11 +16,14 @@ test: $(VENV)/.installed chromium  ## the test suite: real nbgrader, real kernel
 chromium:  ## Debian's chromium for the browser tests, when missing (needs root)
 	@.ci/install-chromium
 
+# jupyter lab refuses to run as root unless told
+LAB := $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)
+
 student: $(VENV)/.installed  ## JupyterLab on the student version, with nbgrader's Validate button
-	$(BIN)/jupyter lab release/
+	$(LAB) release/
 
 instructor: $(VENV)/.installed  ## JupyterLab with formgrader on a course directory: make instructor COURSE=DIR
-	cd $(or $(COURSE),.) && $(CURDIR)/$(BIN)/jupyter lab
+	cd $(or $(COURSE),.) && $(CURDIR)/$(LAB)
 
 release: $(VENV)/.installed  ## regenerate release/ from source/ after editing a notebook
 	$(BIN)/python -m course release
