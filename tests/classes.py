@@ -51,11 +51,14 @@ def prepare(root, assignment, cases, extra_config=""):
     return course
 
 
-def autograde_catalogue(root, assignment, students):
-    """Autograde on the fast path and give feedback; returns nothing."""
+def autograde_catalogue(root, assignment, students, plain=False):
+    """Autograde on the fast path (or with plain nbgrader) and give feedback."""
     course = pipeline.Course(root)
-    with parallel.Pool(course) as pool:
-        course.autograde(assignment, students, out=io.StringIO(), pool=pool)
+    if plain:
+        course.autograde(assignment, students, out=io.StringIO())
+    else:
+        with parallel.Pool(course) as pool:
+            course.autograde(assignment, students, out=io.StringIO(), pool=pool)
     course.feedback(assignment)
 
 

@@ -14,6 +14,10 @@ from tests import classes
 os.environ.setdefault("OMP_NUM_THREADS", "1")
 
 HOSTILE, HOSTILE_PLAIN = "hostile", "hostile, plain nbgrader"
+# One catalogue is also graded by plain nbgrader, to compare with the fast path: 02, whose
+# plots are graded from their figures' data.
+CATALOGUE_PLAIN_ASSIGNMENT = "02_torch_autograd"
+CATALOGUE_PLAIN = "catalogue, plain nbgrader"
 
 
 def classes_needed(items):
@@ -23,12 +27,14 @@ def classes_needed(items):
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         params = item.callspec.params if hasattr(item, "callspec") else {}
-        if "graded" in fixtures:
+        if "graded" in fixtures and ("assignment" in params or "variant" in params):
             needed.add(params.get("assignment") or params["variant"].assignment)
         if "hostile_class" in fixtures:
             needed.add(HOSTILE)
         if "hostile_class_plain" in fixtures:
             needed.add(HOSTILE_PLAIN)
+        if "catalogue_plain" in fixtures:  # and the same catalogue on the fast path
+            needed.update([CATALOGUE_PLAIN, CATALOGUE_PLAIN_ASSIGNMENT])
     return sorted(needed)
 
 
@@ -38,27 +44,33 @@ def gradings(request, tmp_path_factory):
 
     Each class has its own course directory and gradebook. The classes are graded one
     after the other on the fast path (course.parallel, a worker per core), while plain
-    nbgrader grades the hostile class again in a background process.
+    nbgrader grades the hostile class and one catalogue again in a background process.
     """
     needed = classes_needed(request.session.items)
-    prepared, results = {}, {}
+    prepared, results, background_jobs = {}, {}, {}
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as background:
         if HOSTILE_PLAIN in needed:
-            course = _hostile(tmp_path_factory.mktemp("hostile-plain"))
-            prepared[HOSTILE_PLAIN] = course
-            plain = background.submit(classes.grade_with_cli, course.root,
-                                      classes.HOSTILE_ASSIGNMENT, "--workers", "0")
+            course = prepared[HOSTILE_PLAIN] = _hostile(tmp_path_factory.mktemp("hostile-plain"))
+            background_jobs[HOSTILE_PLAIN] = background.submit(
+                classes.grade_with_cli, course.root, classes.HOSTILE_ASSIGNMENT, "--workers", "0")
+        if CATALOGUE_PLAIN in needed:
+            a = CATALOGUE_PLAIN_ASSIGNMENT
+            cases = classes.catalogue_cases(a)
+            course = prepared[CATALOGUE_PLAIN] = classes.prepare(
+                tmp_path_factory.mktemp("catalogue-plain"), a, cases)
+            background_jobs[CATALOGUE_PLAIN] = background.submit(
+                classes.autograde_catalogue, course.root, a, list(cases), plain=True)
         for name in needed:
             if name == HOSTILE:
                 course = prepared[name] = _hostile(tmp_path_factory.mktemp(name))
                 results[name] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
-            elif name != HOSTILE_PLAIN:
+            elif name not in background_jobs:
                 cases = classes.catalogue_cases(name)
                 course = prepared[name] = classes.prepare(tmp_path_factory.mktemp(name), name,
                                                           cases)
                 results[name] = classes.autograde_catalogue(course.root, name, list(cases))
-        if HOSTILE_PLAIN in needed:
-            results[HOSTILE_PLAIN] = plain.result()
+        for name, job in background_jobs.items():
+            results[name] = job.result()
     return {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
 
 
@@ -85,3 +97,9 @@ def hostile_class_plain(gradings):
     """The same as hostile_class, graded by `python -m course grade --workers 0`."""
     course, (code, output) = gradings[HOSTILE_PLAIN]
     return course, code, output
+
+
+@pytest.fixture(scope="session")
+def catalogue_plain(gradings):
+    """(assignment, Course) where that assignment's catalogue was graded by plain nbgrader."""
+    return CATALOGUE_PLAIN_ASSIGNMENT, gradings[CATALOGUE_PLAIN][0]

@@ -1,10 +1,11 @@
 """The fast grading path (course.parallel): plain nbgrader's scores, and no state shared.
 
 The hostile class is graded both ways, by `python -m course grade` with the default
-workers and with --workers 0 (plain nbgrader, a new kernel per notebook): every score in
-the two gradebooks must be the same. The isolation test grades, in one worker and so from
-one zygote, a submission that patches torch and the course's checks for everyone, followed
-by submissions whose grades a leaked patch would change.
+workers and with --workers 0 (plain nbgrader, a new kernel per notebook), and so is the
+catalogue of one assignment: every score in the two gradebooks must be the same. The
+isolation test grades, in one worker and so from one zygote, a submission that patches
+torch and the course's checks for everyone, followed by submissions whose grades a leaked
+patch would change.
 """
 
 import pytest
@@ -41,6 +42,16 @@ def test_fast_path_gives_the_scores_plain_nbgrader_gives(hostile_class, hostile_
     assert students == fast.students(ASSIGNMENT) and len(students) > 10
     differ = {s: (plain.scores(ASSIGNMENT, s), fast.scores(ASSIGNMENT, s)) for s in students
               if plain.scores(ASSIGNMENT, s) != fast.scores(ASSIGNMENT, s)}
+    assert not differ
+
+
+def test_fast_path_gives_plain_nbgraders_scores_to_a_whole_catalogue(catalogue_plain, graded):
+    assignment, plain = catalogue_plain
+    fast = graded(assignment)
+    students = plain.students(assignment)
+    assert students == fast.students(assignment) and len(students) > 20
+    differ = {s: (plain.scores(assignment, s), fast.scores(assignment, s)) for s in students
+              if plain.scores(assignment, s) != fast.scores(assignment, s)}
     assert not differ
 
 
