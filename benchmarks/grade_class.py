@@ -30,20 +30,13 @@ from course.zygote import ForkingKernelManager
 
 def simulated_class(assignment, n):
     """student id -> notebook: full, blank and every mutant in turn, n students in all."""
-    mutants = submissions.catalogue(assignment, "mutants")
-    kinds = ["full", "blank", *mutants]
-    chosen = {}
+    kinds = list(submissions.sample_class(
+        assignment, submissions.catalogue(assignment, "mutants")).items())
+    students = {}
     for i in range(n):
-        kind = kinds[i % len(kinds)]
-        name = kind if isinstance(kind, str) else kind.name
-        student = f"s{i:03d}_{name}"
-        if kind == "full":
-            chosen[student] = submissions.full_solution(assignment)
-        elif kind == "blank":
-            chosen[student] = submissions.blank(assignment)
-        else:
-            chosen[student] = submissions.variant_submission(kind)
-    return chosen
+        name, nb = kinds[i % len(kinds)]
+        students[f"s{i:03d}_{name}"] = nb
+    return students
 
 
 def prepare(root, assignments, n):

@@ -24,10 +24,7 @@ def demo(args):
         course.generate(assignment)
         print(f"generated the student version of {assignment}: {root / 'release' / assignment}")
         classes[assignment] = _sample_class(course, assignment, args.mutants)
-    with _pool(course, args.workers) as pool:
-        for assignment, students in classes.items():
-            if pool is not None:
-                pool.prefetch(assignment, students)
+    with _pool(course, args.workers, classes) as pool:
         for assignment, students in classes.items():
             course.autograde(assignment, students, pool=pool)
             course.feedback(assignment)
@@ -75,10 +72,7 @@ def grade(args):
             if reason:
                 attention[(assignment, student)] = f"graded as empty: {reason}"
         classes[assignment] = students
-    with _pool(course, args.workers) as pool:
-        for assignment, students in classes.items():
-            if pool is not None:
-                pool.prefetch(assignment, students)
+    with _pool(course, args.workers, classes) as pool:
         for assignment, students in classes.items():
             failed = course.autograde(assignment, students, pool=pool)
             attention.update({(assignment, s): f"not graded: {why}" for s, why in failed.items()})
@@ -97,11 +91,17 @@ def grade(args):
     return 0
 
 
-def _pool(course, workers):
-    """course.parallel.Pool with that many workers, or nothing (plain nbgrader) for 0."""
+@contextlib.contextmanager
+def _pool(course, workers, classes):
+    """A course.parallel.Pool with that many workers, already running every class (assignment
+    -> students) in order; or None, for plain nbgrader, when workers is 0."""
     if workers == 0:
-        return contextlib.nullcontext()
-    return parallel.Pool(course, workers)
+        yield None
+        return
+    with parallel.Pool(course, workers) as pool:
+        for assignment, students in classes.items():
+            pool.prefetch(assignment, students)
+        yield pool
 
 
 def release(args):

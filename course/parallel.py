@@ -29,7 +29,6 @@ from nbgrader import utils
 from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
-from traitlets.config.loader import PyFileConfigLoader
 
 from course.preprocessors import ResilientExecute
 from course.zygote import ForkingKernelManager
@@ -126,7 +125,6 @@ class Pool:
 
         Returns nbgrader's result dict, as NbGraderAPI.autograde does.
         """
-        self.prefetch(assignment, [student])
         future = self._futures.pop((assignment, student), None)
         started = time.perf_counter()
         if future is not None:
@@ -162,15 +160,7 @@ def _exit_with_parent(parent):
     os._exit(1)
 
 
-_configs = {}
-
-
-def _config(root):
-    if root not in _configs:
-        config = PyFileConfigLoader("nbgrader_config.py", path=root).load_config()
-        config.CourseDirectory.root = root
-        _configs[root] = config
-    return _configs[root]
+_courses = {}  # root -> pipeline.Course, loaded once per worker
 
 
 def execute_submission(root, assignment, student, path):
@@ -179,17 +169,19 @@ def execute_submission(root, assignment, student, path):
     Returns (cells_key of the notebook executed, the executed notebook as JSON), or
     (None, None) when nbgrader should deal with it itself.
     """
-    from nbgrader.coursedir import CourseDirectory
+    from course import pipeline
 
-    config = _config(root)
-    coursedir = CourseDirectory(config=config)
+    if root not in _courses:
+        _courses[root] = pipeline.Course(root)
+    course = _courses[root]
+    config = course.config
     notebook = Path(path).stem
     try:
         nb = nbformat.read(path, as_version=4)
     except Exception:
         return None, None
     resources = {"nbgrader": {"student": student, "assignment": assignment,
-                              "notebook": notebook, "db_url": coursedir.db_url},
+                              "notebook": notebook, "db_url": course.db_url},
                  "metadata": {"path": str(Path(path).parent)}, "unique_key": notebook}
     for step in _steps(config, "sanitize_preprocessors"):
         nb, resources = step(config=config)(nb, resources)

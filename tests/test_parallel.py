@@ -35,24 +35,24 @@ builtins.isinstance = lambda *args: True
 '''
 
 
+def assert_same_scores(plain, fast, assignment, at_least):
+    """The same students in both gradebooks, more than at_least, each with the same scores."""
+    students = plain.students(assignment)
+    assert students == fast.students(assignment) and len(students) > at_least
+    differ = {s: (plain.scores(assignment, s), fast.scores(assignment, s)) for s in students
+              if plain.scores(assignment, s) != fast.scores(assignment, s)}
+    assert not differ
+
+
 def test_fast_path_gives_the_scores_plain_nbgrader_gives(hostile_class, hostile_class_plain):
     fast, _, _ = hostile_class
     plain, _, _ = hostile_class_plain
-    students = plain.students(ASSIGNMENT)
-    assert students == fast.students(ASSIGNMENT) and len(students) > 10
-    differ = {s: (plain.scores(ASSIGNMENT, s), fast.scores(ASSIGNMENT, s)) for s in students
-              if plain.scores(ASSIGNMENT, s) != fast.scores(ASSIGNMENT, s)}
-    assert not differ
+    assert_same_scores(plain, fast, ASSIGNMENT, at_least=10)
 
 
 def test_fast_path_gives_plain_nbgraders_scores_to_a_whole_catalogue(catalogue_plain, graded):
     assignment, plain = catalogue_plain
-    fast = graded(assignment)
-    students = plain.students(assignment)
-    assert students == fast.students(assignment) and len(students) > 20
-    differ = {s: (plain.scores(assignment, s), fast.scores(assignment, s)) for s in students
-              if plain.scores(assignment, s) != fast.scores(assignment, s)}
-    assert not differ
+    assert_same_scores(plain, graded(assignment), assignment, at_least=20)
 
 
 def test_both_ways_tell_the_instructor_the_same(hostile_class, hostile_class_plain):
