@@ -5,16 +5,18 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VENV := .venv
 BIN := $(VENV)/bin
 
-.PHONY: demo test release chromium student instructor clean
+.PHONY: demo test release system-packages student instructor clean
 
 demo: $(VENV)/.installed  ## the whole instructor cycle on the built-in sample class
+	@.ci/install-system-packages
 	$(BIN)/python -m course demo
 
-test: $(VENV)/.installed chromium  ## the test suite: real nbgrader, real kernels, real gradebook
+test: $(VENV)/.installed  ## the test suite: real nbgrader, real kernels, real gradebook
+	@.ci/install-system-packages --with-browser
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-chromium:  ## Debian's chromium for the browser tests, when missing (needs root)
-	@.ci/install-chromium
+system-packages:  ## Debian's bubblewrap (the sandbox) and chromium (browser tests), when missing
+	@.ci/install-system-packages --with-browser
 
 # jupyter lab refuses to run as root unless told
 LAB := $(BIN)/jupyter lab $(if $(filter 0,$(shell id -u)),--allow-root)

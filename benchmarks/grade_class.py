@@ -1,15 +1,19 @@
-"""Grade one simulated class twice, with plain nbgrader and with the fast path, and compare.
+"""Grade one simulated class twice, with stock nbgrader and with the fast path, and compare.
 
     .venv/bin/python benchmarks/grade_class.py [--students 40] [--workers N]
 
 The class: N students, each submitting every assignment; student i hands in the full
 solution, the blank release or one of the catalogued mutants, in turn. Two course
-directories get the same submissions. One is graded with `nbgrader autograde <assignment>`
-(a process per assignment, as an instructor would type it), the other with the course's
-fast path (course.parallel.Pool, as `python -m course grade` uses it). The script checks
-that both gradebooks hold identical scores for every test cell (exit 1 if not), then prints
-both times, the ratio, the cost per notebook, and the floor measured in the same run: what
-one notebook holding only `import torch` costs in a new kernel and in a forked one.
+directories get the same submissions. One is graded by **stock** nbgrader: `nbgrader
+autograde <assignment>` (a process per assignment, as an instructor would type it) with a
+config that sets only the course id, so nbgrader's default preprocessors, no sandbox, a new
+kernel per notebook. The other is graded by the course's fast path (course.parallel.Pool, as
+`python -m course grade` uses it: every kernel sandboxed, forked from a sandboxed zygote).
+The script checks that both gradebooks hold identical scores for every test cell (exit 1 if
+not), then prints both times, the ratio, the cost per notebook, and the floors measured in
+the same run: what one notebook holding only `import torch` costs in a new kernel, in a new
+kernel inside the sandbox (the difference is the sandbox's cost per notebook on the plain
+path), and forked inside the sandbox.
 """
 
 import argparse
@@ -25,7 +29,10 @@ import nbformat
 from nbclient import NotebookClient
 
 from course import parallel, pipeline, submissions
+from course.sandbox import SandboxedKernelManager
 from course.zygote import ForkingKernelManager
+
+STOCK_CONFIG = 'c = get_config()  # noqa: F821\nc.CourseDirectory.course_id = "autodiff-course"\n'
 
 
 def simulated_class(assignment, n):
@@ -39,8 +46,11 @@ def simulated_class(assignment, n):
     return students
 
 
-def prepare(root, assignments, n):
-    course = pipeline.Course(pipeline.make_course_dir(root, assignments))
+def prepare(root, assignments, n, stock=False):
+    root = pipeline.make_course_dir(root, assignments)
+    if stock:  # nbgrader as installed: its default preprocessors, nothing of the course's
+        (root / "nbgrader_config.py").write_text(STOCK_CONFIG)
+    course = pipeline.Course(root)
     for assignment in assignments:
         course.generate(assignment)
         for student, nb in simulated_class(assignment, n).items():
@@ -63,7 +73,7 @@ def floor(kernel_manager_class=None, repeats=3):
             "--IPKernelApp.log_level=ERROR"], **options).execute()
         times.append(time.perf_counter() - started)
     if kernel_manager_class:
-        times = times[1:]  # the first one also starts the zygote
+        times = times[1:]  # the first one also starts the zygote (or checks bwrap)
     return statistics.median(times)
 
 
@@ -83,6 +93,7 @@ def main(argv=None):
           f"{notebooks} notebooks, on {os.cpu_count()} cores; in {work}", flush=True)
 
     plain_floor = floor()
+    sandboxed_floor = floor(SandboxedKernelManager)
     fork_floor = floor(ForkingKernelManager)
 
     fast = prepare(work / "fast", assignments, args.students)
@@ -95,8 +106,8 @@ def main(argv=None):
             fast.autograde(assignment, fast.students(assignment), pool=pool)
     fast_seconds = time.perf_counter() - started
 
-    plain = prepare(work / "plain", assignments, args.students)
-    print("\nplain nbgrader autograde:", flush=True)
+    plain = prepare(work / "plain", assignments, args.students, stock=True)
+    print("\nstock nbgrader autograde:", flush=True)
     started = time.perf_counter()
     for assignment in assignments:
         t0 = time.perf_counter()
@@ -112,12 +123,13 @@ def main(argv=None):
 scores: {'identical' if not differ else f'DIFFERENT for {len(differ)} submissions'} \
 ({graded} of {notebooks} notebooks graded, {sum(len(v) for v in plain_scores.values())} \
 test cells compared)
-plain nbgrader autograde: {plain_seconds:7.1f} s  {plain_seconds / notebooks:5.2f} s per notebook
+stock nbgrader autograde: {plain_seconds:7.1f} s  {plain_seconds / notebooks:5.2f} s per notebook
 fast path ({args.workers} workers):     {fast_seconds:7.1f} s  \
 {fast_seconds / notebooks:5.2f} s per notebook (wall time)
 ratio:                    {plain_seconds / fast_seconds:7.1f}x
 floor, a notebook of only `import torch`: {plain_floor:.2f} s in a new kernel, \
-{fork_floor:.2f} s in a forked one
+{sandboxed_floor:.2f} s in a new sandboxed one, {fork_floor:.2f} s forked in the sandbox
+the sandbox's cost per notebook (new kernels): {sandboxed_floor - plain_floor:+.2f} s
 in the fast path's main process: {pool.seconds['nbgrader in this process']:.1f} s in \
 nbgrader's own autograde (sanitize, gradebook, writing), \
 {pool.seconds['waiting for the workers']:.1f} s waiting for the workers""")

@@ -9,11 +9,13 @@ import tempfile
 import time
 from pathlib import Path
 
-from course import parallel, pipeline, submissions
+from course import parallel, pipeline, sandbox, submissions
 
 
 def demo(args):
     """The whole instructor cycle on a built-in sample class, printing each student's scores."""
+    if not _sandbox_ready(args):
+        return 2
     root = Path(args.course_dir or tempfile.mkdtemp(prefix="autodiff-demo-"))
     print(f"course directory: {root}")
     pipeline.make_course_dir(root, args.assignment)
@@ -57,6 +59,8 @@ def grade(args):
         print(f"error: {root} has no nbgrader_config.py: pass the course directory with "
               "--course-dir (the folder holding source/ and submitted/)", file=sys.stderr)
         return 2
+    if not _sandbox_ready(args):
+        return 2
     course = pipeline.Course(root)
     attention, classes = {}, {}
     for assignment in args.assignment or sorted(p.name for p in (root / "source").iterdir()
@@ -91,6 +95,23 @@ def grade(args):
     return 0
 
 
+def _sandbox_ready(args):
+    """Whether submissions may run: in bubblewrap, or unsandboxed when asked for loudly."""
+    if args.no_sandbox:
+        os.environ[sandbox.OPT_OUT] = "1"
+    if sandbox.disabled():
+        print("WARNING: the sandbox is OFF: every submission runs with your user's rights and "
+              "can read and change the gradebook, the solutions and other students' work. "
+              "Only for a class you trust.", file=sys.stderr)
+        return True
+    try:
+        sandbox.check()
+    except sandbox.SandboxUnavailable as error:
+        print(f"error: {error}", file=sys.stderr)
+        return False
+    return True
+
+
 @contextlib.contextmanager
 def _pool(course, workers, classes):
     """A course.parallel.Pool with that many workers, already running every class (assignment
@@ -119,6 +140,10 @@ def release(args):
 
 
 def _workers_option(command):
+    command.add_argument(
+        "--no-sandbox", action="store_true",
+        help="run submissions WITHOUT the bubblewrap sandbox (a trusted class only; the same "
+             "as COURSE_NO_SANDBOX=1)")
     command.add_argument(
         "--workers", type=int, default=os.cpu_count() or 1, metavar="N",
         help="run the notebooks in N worker processes, in kernels forked from one that has "

@@ -48,6 +48,10 @@ class ForkedExecute(ResilientExecute):
         super().__init__(*args, **kwargs)
 
 
+# The longest a notebook can take in a worker: every cell's and the notebook's time limits,
+# and locked cells retried on a busy machine, are far below this.
+WAIT_SECONDS = 3600
+
 _ready = {}  # cells_key -> the executed notebook a worker sent
 counts = {"reused": 0, "executed here": 0}
 
@@ -129,7 +133,7 @@ class Pool:
         started = time.perf_counter()
         if future is not None:
             try:
-                key, executed = future.result()
+                key, executed = future.result(timeout=WAIT_SECONDS)
             except Exception:  # the worker could not run it: nbgrader will, in this process
                 key = None
             if key is not None:

@@ -1,4 +1,4 @@
-"""Kernels forked from a warm parent that has already imported torch.
+"""Kernels forked from a warm parent that has already imported torch, inside a sandbox.
 
 A grading kernel spends most of its life starting: about 1 s for the kernel and 2.3 s for
 `import torch`, against about a second for a notebook's cells. The zygote is a process that
@@ -7,34 +7,49 @@ that becomes a fresh ipykernel. The child starts with those modules already in m
 is still a separate process: whatever a submission patches stays in its own kernel and
 dies with it. The zygote itself never runs a line of a submission.
 
+The zygote runs inside a bubblewrap sandbox of its own (course.sandbox) as its PID 1, so
+its kernels share its sandbox but cannot reach it: a signal from inside to PID 1 that it
+has no handler for (SIGKILL and SIGSTOP included) is dropped by the kernel, it cannot be
+traced (not dumpable, and no capabilities), and its pipes are closed in the child. It runs
+one kernel at a time; after each it kills every other process in the sandbox (`kill(-1)`
+from PID 1), and the scratch folder of that kernel is removed. If the zygote stops
+answering it is killed, and with it the whole sandbox, and a new one is started.
+
 ForkingKernelManager is a jupyter_client kernel manager that starts its kernel through a
 zygote instead of a new interpreter; nbclient (and so nbgrader's Execute) uses it when
 configured with `kernel_manager_class`. Everything else (ZMQ, timeouts, interrupts,
 dead-kernel detection) is jupyter_client's own.
 
 Run as `python -m course.zygote`: the protocol is a JSON line per request on stdin,
-{"argv": [...], "env": {...}, "cwd": "..."}, answered by {"pid": N} on stdout.
+{"argv": [...], "env": {...}, "cwd": "...", "limits": {...}} answered by {"pid": N} (N as
+seen inside the sandbox), and {"reap": true} answered by {"reaped": true}.
 """
 
-import atexit
+import ctypes
 import json
 import os
+import select
 import shutil
 import signal
 import subprocess
 import sys
-import tempfile
 import threading
 import time
 import uuid
+from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
+
+from course import sandbox
 
 # What a grading kernel imports anyway: the kernel's own modules, and the notebooks'.
 WARM_MODULES = ("torch", "numpy", "matplotlib.pyplot", "ipykernel.kernelapp",
                 "ipykernel.ipkernel", "ipykernel.debugger", "debugpy", "sqlite3", "pdb", "pydoc",
                 "xmlrpc.client")
+ARENA_OWN = ("work", "home", "tmp", "kernel")  # the zygote's own folders in its arena
+START_SECONDS = 180  # to import torch and the rest, even on a busy machine
+REPLY_SECONDS = 30  # to answer a request, else it is replaced
 
 
 def serve(requests, replies):
@@ -42,35 +57,50 @@ def serve(requests, replies):
     # matplotlib reads the backend when imported; ipykernel sets this one before any cell
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # debugpy's warning on import
+    ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/1/mem
     for name in WARM_MODULES:
         __import__(name)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
-    replies.write(json.dumps({"ready": os.getpid()}) + "\n")
-    replies.flush()
+    _reply(replies, {"ready": os.getpid()})
     for line in requests:
         request = json.loads(line)
+        if request.get("reap"):
+            _kill_all_but_me()
+            _reply(replies, {"reaped": True})
+            continue
         pid = os.fork()
         if pid == 0:
             _become_kernel(request, requests, replies)  # never returns
-        replies.write(json.dumps({"pid": pid}) + "\n")
-        replies.flush()
+        _reply(replies, {"pid": pid})
+
+
+def _reply(replies, message):
+    replies.write(json.dumps(message) + "\n")
+    replies.flush()
+
+
+def _kill_all_but_me():
+    """Kill every other process of the sandbox: from its PID 1, kill(-1) reaches them all."""
+    try:
+        os.kill(-1, signal.SIGKILL)
+    except ProcessLookupError:
+        pass  # there was none
 
 
 def _become_kernel(request, requests, replies):
-    """In the forked child: leave the zygote's pipes and run ipykernel with the request's argv."""
+    """In the forked child: leave the zygote's pipes, take the limits, run ipykernel."""
     code = 1
     try:
-        os.setsid()  # its own process group, so interrupts and kills reach only this kernel
+        os.setsid()  # its own process group, so interrupts reach only this kernel
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDWR)
         for pipe in (requests, replies):  # the zygote's pipes become /dev/null in the kernel
             os.dup2(null, pipe.fileno())
         os.close(null)
+        sandbox.Limits(**request["limits"]).apply()
         os.chdir(request["cwd"])
         os.environ.clear()
         os.environ.update(request["env"])
-        # ipykernel exits when its parent is not JPY_PARENT_PID; its parent is now the zygote
-        os.environ["JPY_PARENT_PID"] = str(os.getppid())
         argv = request["argv"]
         start = argv.index("-m") + 2 if "-m" in argv else 1
         sys.argv = ["ipykernel_launcher", *argv[start:]]
@@ -89,35 +119,85 @@ def _become_kernel(request, requests, replies):
 
 
 class Zygote:
-    """A zygote process owned by this one; fork() gives the pid of a new kernel."""
+    """A sandboxed zygote owned by this process; fork() gives the pid of a new kernel."""
 
     def __init__(self):
         self._lock = threading.Lock()
         self._process = None
+        self.arena = self.uid = None
 
-    def fork(self, argv, env, cwd):
+    def fork(self, argv, env, cwd, limits):
+        """Start a kernel; its pid on this side of the sandbox."""
         with self._lock:
-            for attempt in (1, 2):  # a submission may have killed the zygote: start a new one
-                if self._process is None or self._process.poll() is not None:
-                    self._start()
-                try:
-                    self._process.stdin.write(
-                        json.dumps({"argv": argv, "env": env, "cwd": cwd}) + "\n")
-                    self._process.stdin.flush()
-                    reply = self._process.stdout.readline()
-                    return json.loads(reply)["pid"]
-                except (OSError, ValueError, KeyError):
-                    self.close()
-                    if attempt == 2:
-                        raise
+            inner = self._ask({"argv": argv, "env": env, "cwd": cwd,
+                               "limits": limits.__dict__})["pid"]
+            return self._outer_pid(inner)
+
+    def reap(self):
+        """Kill whatever the last kernel left running in the sandbox, and remove whatever it
+        left in the sandbox's writable folder."""
+        with self._lock:
+            if self._process is not None and self._process.poll() is None:
+                self._ask({"reap": True})
+            if self.arena is not None:
+                for entry in self.arena.root.iterdir():
+                    if entry.name in ARENA_OWN:
+                        continue
+                    if entry.is_dir() and not entry.is_symlink():
+                        shutil.rmtree(entry, ignore_errors=True)
+                    else:
+                        entry.unlink(missing_ok=True)
+
+    def _ask(self, request):
+        for attempt in (1, 2):  # a zygote that died or hangs is replaced, once
+            if self._process is None or self._process.poll() is not None:
+                self._start()
+            try:
+                self._process.stdin.write(json.dumps(request) + "\n")
+                self._process.stdin.flush()
+                return json.loads(self._readline(REPLY_SECONDS))
+            except (OSError, ValueError, KeyError, TimeoutError):
+                self.close()
+                if attempt == 2 or request.get("reap"):
+                    raise
+
+    def _readline(self, seconds):
+        ready, _, _ = select.select([self._process.stdout], [], [], seconds)
+        if not ready:
+            raise TimeoutError(f"the kernel zygote did not answer in {seconds} s")
+        return self._process.stdout.readline()
 
     def _start(self):
+        sandbox.check()
+        self.uid = sandbox._sandbox_uid()
+        self.arena = sandbox.Scratch(uid=self.uid)
+        self.arena.fill(None)
+        if os.geteuid() == 0:  # kernels may write in their own scratch folder, not beside it
+            for folder in (self.arena.root, self.arena.work, self.arena.home):
+                os.chown(folder, 0, 0)
+                os.chmod(folder, 0o755)
+        env = sandbox.kernel_env(os.environ, self.arena)
+        argv = sandbox.command([sys.executable, "-m", "course.zygote"], scratch=self.arena.root,
+                               env=env, cwd=self.arena.work, uid=self.uid, as_pid_1=True)
         self._process = subprocess.Popen(
-            [sys.executable, "-m", "course.zygote"], stdin=subprocess.PIPE,
-            stdout=subprocess.PIPE, text=True, bufsize=1, start_new_session=True)
-        ready = self._process.stdout.readline()
+            argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
+            start_new_session=True)
+        try:
+            ready = self._readline(START_SECONDS)
+        except TimeoutError:
+            ready = "(no answer)"
         if "ready" not in ready:
+            self.close()
             raise RuntimeError(f"the kernel zygote did not start: {ready!r}")
+        self._zygote_pid = self._outer_pid(1)
+
+    def _outer_pid(self, inner):
+        """The pid, in this process's namespace, of the sandbox's process numbered inner."""
+        root = self._process.pid if inner == 1 else self._zygote_pid
+        for pid in _descendants(root):
+            if _nspid(pid)[-1:] == [inner]:
+                return pid
+        raise RuntimeError(f"no process {inner} in the zygote's sandbox")
 
     def close(self):
         if self._process is not None:
@@ -128,20 +208,38 @@ class Zygote:
             try:
                 self._process.wait(timeout=5)
             except subprocess.TimeoutExpired:
-                self._process.kill()
+                self._process.kill()  # bwrap: its sandbox dies with it
+                self._process.wait(timeout=5)
             self._process = None
+        if self.arena is not None:
+            self.arena.remove()
+            self.arena = None
+
+
+def _descendants(pid):
+    found, todo = [], [pid]
+    while todo:
+        parent = todo.pop()
+        try:
+            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        except OSError:
+            continue
+        found += [int(c) for c in children]
+        todo += [int(c) for c in children]
+    return found
+
+
+def _nspid(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("NSpid:"):
+                return [int(n) for n in line.split()[1:]]
+    except OSError:
+        pass
+    return []
 
 
 _zygote = Zygote()
-_socket_dir = []
-
-
-def _sockets():
-    """This process's folder for its kernels' sockets, removed when it exits."""
-    if not _socket_dir:
-        _socket_dir.append(tempfile.mkdtemp(prefix="course-kernels-"))
-        atexit.register(shutil.rmtree, _socket_dir[0], ignore_errors=True)
-    return _socket_dir[0]
 
 
 class ForkedKernel:
@@ -186,27 +284,39 @@ class ForkingProvisioner(LocalProvisioner):
     """LocalProvisioner whose launch forks the zygote instead of starting an interpreter."""
 
     async def launch_kernel(self, cmd, **kwargs):
-        env = kwargs.get("env") or dict(os.environ)
-        cwd = str(kwargs.get("cwd") or os.getcwd())
-        self.process = ForkedKernel(_zygote.fork(cmd, env, cwd))
-        self.pid = self.pgid = self.process.pid
-        self.cwd = cwd
+        km = self.parent
+        km.scratch.fill(kwargs.get("cwd"))
+        env = sandbox.kernel_env(kwargs.get("env") or os.environ, km.scratch)
+        pid = _zygote.fork(cmd, env, str(km.scratch.work), km.limits)
+        self.process = ForkedKernel(pid)
+        self.pid = self.pgid = pid
+        self.cwd = str(km.scratch.work)
         return self.connection_info
 
+    async def cleanup(self, restart=False):
+        await super().cleanup(restart=restart)
+        if not restart:
+            _zygote.reap()  # the kernel's scratch folder too
 
-class ForkingKernelManager(AsyncKernelManager):
+
+class ForkingKernelManager(sandbox.Sandbox, AsyncKernelManager):
     """A kernel manager for python3 kernels forked from the zygote (see the module doc).
 
-    It talks to its kernel over Unix sockets named after the kernel, not TCP ports: kernels
-    started at once by several processes can pick the same free port (jupyter_client's
+    It talks to its kernel over Unix sockets in the kernel's scratch folder, not TCP ports:
+    kernels started at once by several processes can pick the same free port (jupyter_client's
     port cache is per process), and one of them then fails to start.
     """
 
     async def _async_pre_start_kernel(self, **kw):
         if self.provisioner is None:
+            with _zygote._lock:
+                if _zygote._process is None:
+                    _zygote._start()
+            self.scratch = sandbox.Scratch(parent=_zygote.arena.root, uid=_zygote.uid)
             self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
             self.transport = "ipc"
-            self.ip = os.path.join(_sockets(), self.kernel_id)
+            self.ip = str(self.scratch.kernel / "ipc")
+            self.connection_file = str(self.scratch.kernel / "connection.json")
             self.provisioner = ForkingProvisioner(
                 kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
         return await super()._async_pre_start_kernel(**kw)

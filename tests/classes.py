@@ -1,14 +1,27 @@
 """The sample classes the tests grade: a catalogue class per assignment, and a hostile class."""
 
 import contextlib
+import hashlib
 import io
+from pathlib import Path
 
 from course import cli, parallel, pipeline, submissions
 from course.submissions import BLANK, FULL  # noqa: F401  (re-exported for the tests)
 
 HOSTILE_ASSIGNMENT = "01_gradient_descent"
-CONTROL = "well_behaved"
-TIMEOUT = 5  # seconds per cell in the hostile class, so that the infinite loop costs little
+# Students are graded in the order of their ids: an honest control before the attackers, and
+# a blank notebook after them (an attack on later students would show there).
+CONTROL = "aa_honest_control"
+BLANK_LAST = "zz_blank_graded_last"
+# The hostile class's limits, small so that the attacks that hit them cost little time.
+HOSTILE_CONFIG = """
+c.Execute.timeout = 5
+c.ResilientExecute.notebook_timeout = 40
+c.Sandbox.memory = 3 << 30
+c.Sandbox.processes = 40
+"""
+# A variable of the grader's environment that no kernel may see.
+CANARY = "COURSE_SECRET_CANARY"
 
 
 def catalogue_cases(assignment):
@@ -36,6 +49,7 @@ def hostile_cases():
     submissions.nbgrader_cells(edited)["test_fit"].source = "pass  # looks fine to me"
     found["edited_test_cell"] = edited
     found["broken_json"] = submissions.full_solution(a)  # cut off mid-file once written
+    found[BLANK_LAST] = submissions.blank(a)
     return found
 
 
@@ -45,10 +59,18 @@ def prepare(root, assignment, cases, extra_config=""):
     course.generate(assignment)
     for student, nb in cases.items():
         course.submit(assignment, student, nb)
+        stamp = course.root / "submitted" / student / assignment / "timestamp.txt"
+        stamp.write_text("2026-11-20 12:00:00.000000 UTC")  # as nbgrader collect writes it
     if "broken_json" in cases:
         path = course.submission_path(assignment, "broken_json")
         path.write_text(path.read_text()[:5000])  # as a failed upload would leave it
     return course
+
+
+def submitted_hashes(root):
+    """path -> sha256 of every file in a course's submitted/ folder."""
+    return {p: hashlib.sha256(p.read_bytes()).hexdigest()
+            for p in (Path(root) / "submitted").rglob("*") if p.is_file()}
 
 
 def autograde_catalogue(root, assignment, students, plain=False):

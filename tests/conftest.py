@@ -12,6 +12,8 @@ from tests import classes
 # The kernels inherit this: with several kernels at once on two cores, torch's default
 # thread pools would oversubscribe them. The notebooks' tensors are tiny; one thread is plenty.
 os.environ.setdefault("OMP_NUM_THREADS", "1")
+# A secret of the grader's environment: no kernel, and so no feedback, may ever show it.
+os.environ[classes.CANARY] = "canary-3f9c2d71-never-in-feedback"
 
 HOSTILE, HOSTILE_PLAIN = "hostile", "hostile, plain nbgrader"
 # One catalogue is also graded by plain nbgrader, to compare with the fast path: 02, whose
@@ -33,6 +35,8 @@ def classes_needed(items):
             needed.add(HOSTILE)
         if "hostile_class_plain" in fixtures:
             needed.add(HOSTILE_PLAIN)
+        if "graded_class" in fixtures:  # the hostile class on both paths
+            needed.update([HOSTILE, HOSTILE_PLAIN])
         if "catalogue_plain" in fixtures:  # and the same catalogue on the fast path
             needed.update([CATALOGUE_PLAIN, CATALOGUE_PLAIN_ASSIGNMENT])
     return sorted(needed)
@@ -71,12 +75,24 @@ def gradings(request, tmp_path_factory):
                 results[name] = classes.autograde_catalogue(course.root, name, list(cases))
         for name, job in background_jobs.items():
             results[name] = job.result()
-    return {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
+    graded = {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
+    for course, _ in graded.values():
+        course.submitted_hashes = _hashes.get(course.root, {})
+    return graded
 
 
 def _hostile(root):
-    return classes.prepare(root, classes.HOSTILE_ASSIGNMENT, classes.hostile_cases(),
-                           f"c.Execute.timeout = {classes.TIMEOUT}")
+    return _hashed(classes.prepare(root, classes.HOSTILE_ASSIGNMENT, classes.hostile_cases(),
+                           classes.HOSTILE_CONFIG))
+
+
+_hashes = {}
+
+
+def _hashed(course):
+    """The course, with the hashes of what was submitted taken before any grading."""
+    _hashes[course.root] = classes.submitted_hashes(course.root)
+    return course
 
 
 @pytest.fixture(scope="session")
