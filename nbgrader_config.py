@@ -52,3 +52,16 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties, CheckCellMetadata,
 ]
 c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+
+# Feedback and formgrader render a submission's markdown and outputs as HTML: nothing in it may
+# run (scripts, event handlers, javascript: links, frames, JavaScript outputs, widgets). Set on
+# HTMLExporter, which both read: `nbgrader generate_feedback` and formgrader, which builds
+# HTMLExporter(config=...) from this file. nbconvert's sanitize_html leaves markdown cells
+# uncleaned in nbgrader's templates and escapes even <p>; course/preprocessors.py says how the
+# rest is closed, with bleach.
+c.HTMLExporter.sanitize_html = True
+c.HTMLExporter.filters = {
+    "clean_html": "course.preprocessors.clean_html",
+    "strip_files_prefix": "course.preprocessors.clean_markdown_html",
+}
+c.HTMLExporter.preprocessors = ["course.preprocessors.SanitizeOutputs"]

@@ -90,7 +90,8 @@ def grade(args):
     if attention:
         print(f"\n{len(attention)} submission(s) need your attention:", file=sys.stderr)
         for (assignment, student), why in sorted(attention.items()):
-            print(f"  {assignment} {student}: {why}", file=sys.stderr)
+            print(f"  {assignment} {pipeline.printable(student)}: {pipeline.printable(why)}",
+                  file=sys.stderr)
         return 1
     return 0
 

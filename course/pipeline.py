@@ -5,9 +5,11 @@ as nbgrader makes them, release/, submitted/, autograded/, feedback/ and gradebo
 """
 
 import os
+import re
 import shutil
 import sys
 import time
+import unicodedata
 import warnings
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -31,6 +33,39 @@ if _bin not in os.environ.get("PATH", "").split(os.pathsep):
 
 # nbgrader 0.9.6's gradebook code warns on every autograde; nothing an instructor can act on.
 warnings.filterwarnings("ignore", category=SAWarning, message="Object of type")
+
+
+# Terminal escape sequences: what a submission could hide in an exception message or a folder
+# name to clear the grader's screen (\x1b[2J), retitle the window (\x1b]0;...\x07), forge
+# colours or move the cursor over earlier lines. ECMA-48: CSI, OSC, the other strings
+# (DCS, SOS, PM, APC), then two-character escapes.
+_ESCAPE_SEQUENCE = re.compile(r"""
+      \x1b\[ [0-?]* [ -/]* [@-~]?
+    | \x1b\] [^\x07\x1b]* (?:\x07|\x1b\\)?
+    | \x1b[PX^_] [^\x1b]* (?:\x1b\\)?
+    | \x1b [ -/]* [0-~]?
+""", re.VERBOSE)
+# Characters that reorder what follows them on screen (U+202A-U+202E, U+2066-U+2069).
+_BIDI = {chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))}
+
+
+def printable(text, newlines=False):
+    r"""text, from a submission, safe to print on a terminal: no escape sequences, and no
+    control characters (C0, DEL, C1 such as the one-byte CSI \x9b, bidi overrides).
+
+    Tabs and carriage returns become spaces, and so do newlines unless newlines is true:
+    a one-line message cannot then forge a line of its own.
+    """
+    text = _ESCAPE_SEQUENCE.sub("", str(text))
+    kept = []
+    for char in text:
+        if char == "\n" and newlines:
+            kept.append(char)
+        elif char in "\t\r\n":
+            kept.append(" ")
+        elif unicodedata.category(char) != "Cc" and char not in _BIDI:
+            kept.append(char)
+    return "".join(kept)
 
 
 class PipelineError(RuntimeError):
@@ -154,7 +189,7 @@ class Course:
             left = (time.perf_counter() - started) / i * (len(students) - i)
             eta = f"  eta {_duration(left)}" if i < len(students) else ""
             print(f"{_bar(i, len(students))} [{i:>{width}}/{len(students)}] {assignment} "
-                  f"{student:<34} {status:>10}"
+                  f"{printable(student):<34} {status:>10}"
                   f"  {took:5.1f} s{eta}", file=out, flush=True)
         if students:
             spent = time.perf_counter() - started
@@ -240,7 +275,7 @@ def score_table(course, assignment, students):
         got = sum(s for s, _ in per_question.values())
         top = sum(m for _, m in per_question.values())
         total = f"{got:g}/{top:g}" if per_question else "not graded"
-        lines.append("  ".join([f"{student:<{width}}"] + cells + [f"{total:>7}"]))
+        lines.append("  ".join([f"{printable(student):<{width}}"] + cells + [f"{total:>7}"]))
     return "\n".join(lines)
 
 
@@ -262,8 +297,8 @@ def failure_summary(course, assignment, students):
     lines = []
     for cell, count in lost.most_common():
         common = said[cell].most_common(1)
-        lines.append(f"  {cell:<36} {count:>3}/{len(students)} lost points"
-                     + (f"; most often: {common[0][0][:110]}" if common else ""))
+        lines.append(f"  {printable(cell):<36} {count:>3}/{len(students)} lost points"
+                     + (f"; most often: {printable(common[0][0])[:110]}" if common else ""))
     return "\n".join(lines) or "  every student passed every test"
 
 

@@ -11,6 +11,8 @@
 - HideHiddenTests: feedback shows each test cell's source; this removes the hidden part
   (nbgrader issue #917) and leaves the visible checks and the outputs, the student's
   messages.
+- SanitizeOutputs, clean_html, clean_markdown_html: feedback and formgrader render a
+  submission's markdown and outputs as HTML, and must never run its scripts (see below).
 """
 
 import copy
@@ -18,11 +20,15 @@ import json
 import re
 import time
 
+import bleach
+from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jupyter_client.manager import AsyncKernelManager
 from nbclient.exceptions import DeadKernelError
+from nbconvert.filters import strip_files_prefix
+from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Integer, Unicode
+from traitlets import Integer, Unicode, default
 
 from course import sandbox
 
@@ -184,3 +190,94 @@ def _without(entry, secret):
     kept = [line for line in lines
             if _LINE_NUMBER.sub("", _ANSI.sub("", line), count=1).strip() not in secret]
     return "\n".join(kept)
+
+
+# --- Rendering a submission as HTML, for feedback and formgrader, without running it ---------
+#
+# What nbconvert's own switch, HTMLExporter.sanitize_html = True, does (nbconvert 7.17, in the
+# "classic" templates nbgrader's feedback and formgrade templates extend):
+# - text/html and text/markdown outputs go through its clean_html filter (bleach), and
+#   application/javascript outputs, widget views and the widget state are left out;
+# - image/svg+xml outputs are shown as <img src="data:image/svg+xml;base64,...">, where a
+#   browser runs no script of the SVG (with it or without it);
+# but:
+# - markdown cells are NOT cleaned: nbgrader's feedback and formgrade templates replace the
+#   markdowncell block with one that renders `cell.source | markdown2html | strip_files_prefix`
+#   and never looks at the switch, so <script>, <img onerror>, <iframe> and [x](javascript:...)
+#   in a student's markdown answer reach the page as they are;
+# - its clean_html allows only bleach's few default tags and escapes the rest, so a <p> or a
+#   table in an output shows up as the text "<p>".
+# Closed here with bleach, through HTMLExporter's config, which both feedback
+# (nbgrader generate_feedback) and formgrader (HTMLExporter(config=...)) read:
+# - the `strip_files_prefix` filter, applied to the HTML of every markdown cell in those
+#   templates, also cleans it (clean_markdown_html); cleaning the markdown *source* instead, as
+#   nbconvert's SanitizeHTML preprocessor does, would escape markdown's own `>`, `<` and `&`
+#   (block quotes, `a < b` in code and math);
+# - the `clean_html` filter is replaced by the same cleaner with a readable allowlist;
+# - SanitizeOutputs (nbconvert's SanitizeHTML preprocessor, outputs only) cleans text/html and
+#   text/markdown outputs in the notebook itself and drops every output type not known to be
+#   inert (application/javascript, widget views, ...) and the widget state, so that a template
+#   that forgets the switch still gets nothing to run.
+
+SAFE_TAGS = frozenset(bleach.ALLOWED_TAGS) | {
+    "p", "div", "span", "pre", "code", "br", "hr", "h1", "h2", "h3", "h4", "h5", "h6", "img",
+    "table", "thead", "tbody", "tfoot", "tr", "th", "td", "caption", "colgroup", "col", "sub",
+    "sup", "del", "s", "u", "small", "mark", "kbd", "samp", "var", "dl", "dt", "dd",
+    "details", "summary", "figure", "figcaption",
+}
+SAFE_ATTRIBUTES = {
+    "*": ["class", "id", "title", "style", "align"],
+    "a": ["href", "title", "name"],
+    "img": ["src", "alt", "width", "height"],
+    "th": ["colspan", "rowspan", "scope"],
+    "td": ["colspan", "rowspan"],
+    "table": ["border"],
+    "ol": ["start", "type"],
+}
+# No data: (a page of its own), no javascript:; links and images elsewhere are fine.
+SAFE_PROTOCOLS = frozenset({"http", "https", "mailto"})
+
+_cleaner = bleach.Cleaner(tags=SAFE_TAGS, attributes=SAFE_ATTRIBUTES, protocols=SAFE_PROTOCOLS,
+                          strip=False, strip_comments=True,
+                          css_sanitizer=CSSSanitizer(allowed_css_properties=ALLOWED_CSS_PROPERTIES))
+
+
+def clean_html(html):
+    """HTML of a submission with no script, event handler, frame or javascript: URL left.
+
+    Disallowed tags are escaped, not dropped, so an instructor sees what was attempted.
+    Configured as nbconvert's `clean_html` filter (nbgrader_config.py).
+    """
+    return _cleaner.clean(html.decode() if isinstance(html, bytes) else str(html))
+
+
+def clean_markdown_html(html):
+    """nbconvert's strip_files_prefix, then clean_html: the last step of a markdown cell."""
+    return clean_html(strip_files_prefix(html))
+
+
+class SanitizeOutputs(SanitizeHTML):
+    """nbconvert's SanitizeHTML for code cells' outputs, with clean_html's allowlist.
+
+    Kept: text/plain, stream and error text (escaped by the templates), image/png and
+    image/jpeg (the student's plots), image/svg+xml (shown as an <img>, where it runs nothing),
+    text/latex; text/html and text/markdown are cleaned; everything else is dropped. Markdown
+    cells are cleaned after rendering, by clean_markdown_html.
+    """
+
+    @default("safe_output_keys")
+    def _safe_output_keys_default(self):
+        return {"metadata", "text/plain", "text/latex", "application/json", "image/png",
+                "image/jpeg", "image/svg+xml"}
+
+    def preprocess(self, nb, resources):
+        nb.metadata.pop("widgets", None)  # widget state: rendered by the widgets' own scripts
+        return super().preprocess(nb, resources)
+
+    def preprocess_cell(self, cell, resources, index):
+        if cell.cell_type == "code":
+            cell.outputs = self.sanitize_code_outputs(cell.outputs)
+        return cell, resources
+
+    def sanitize_html_tags(self, html_str):
+        return clean_html(html_str)
