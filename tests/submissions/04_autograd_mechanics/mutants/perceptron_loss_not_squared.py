@@ -9,4 +9,8 @@ W = torch.tensor(1.0, requires_grad=True)
 pred = W * input
 loss = pred - output
 loss.backward()
-grad_by_hand = 2 * (W.item() * input.item() - output.item()) * input.item()
+def dL_dW(W, input, output):
+    return 2 * (W.item() * input.item() - output.item()) * input.item()
+
+
+grad_by_hand = dL_dW(W, input, output)
