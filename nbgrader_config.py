@@ -45,10 +45,13 @@ from nbgrader.preprocessors import (  # noqa: E402
     SaveAutoGrades,
 )
 
+from course.feedback import AwaitingHandGrading  # noqa: E402
 from course.preprocessors import HideHiddenTests, ResilientExecute  # noqa: E402
 
 c.Autograde.autograde_preprocessors = [
     ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
     AssignLatePenalties, CheckCellMetadata,
 ]
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+# Written answers no one has graded yet show as "awaiting hand grading", not "Score: 0.0".
+c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests,
+                                    AwaitingHandGrading]
