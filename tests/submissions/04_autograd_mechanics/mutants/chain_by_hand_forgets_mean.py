@@ -1,6 +1,7 @@
 """dz_dx forgets the 1/4 of the mean: 50 x instead of 12.5 x."""
 
 LOSES = ["test_chain_of_ops_by_hand"]
+VISIBLE = True
 
 # %% chain_of_ops
 y = x * 5

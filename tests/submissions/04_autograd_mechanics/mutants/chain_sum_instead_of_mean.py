@@ -1,6 +1,7 @@
 """z = w.sum() instead of w.mean(), with dz_dx worked out for the sum."""
 
 LOSES = ["test_chain_of_ops", "test_chain_of_ops_by_hand"]
+VISIBLE = True
 
 # %% chain_of_ops
 y = x * 5

@@ -1,6 +1,7 @@
 """dL_dW stops at dL/dpred = 2 (pred - output) and forgets dpred/dW = input."""
 
 LOSES = ["test_perceptron_by_hand"]
+VISIBLE = True
 
 # %% perceptron
 input = torch.tensor(2.0)

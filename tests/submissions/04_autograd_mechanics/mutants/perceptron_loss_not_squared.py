@@ -1,6 +1,7 @@
 """loss = pred - output, without the square: -8 instead of 64, and W.grad = 2."""
 
 LOSES = ["test_perceptron"]
+VISIBLE = True
 
 # %% perceptron
 input = torch.tensor(2.0)
