@@ -39,7 +39,6 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPrep
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
     CheckCellMetadata,
-    GetGrades,
     IgnorePattern,
     LimitOutput,
     SaveAutoGrades,
@@ -53,5 +52,6 @@ c.Autograde.autograde_preprocessors = [
     AssignLatePenalties, CheckCellMetadata,
 ]
 # Written answers no one has graded yet show as "awaiting hand grading", not "Score: 0.0".
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests,
-                                    AwaitingHandGrading]
+# (AwaitingHandGrading is nbgrader's GetGrades and that.)
+c.GenerateFeedback.preprocessors = [AwaitingHandGrading, CSSHTMLHeaderPreprocessor,
+                                    HideHiddenTests]
