@@ -39,19 +39,22 @@ from nbconvert.preprocessors import ClearMetadataPreprocessor, CSSHTMLHeaderPrep
 from nbgrader.preprocessors import (  # noqa: E402
     AssignLatePenalties,
     CheckCellMetadata,
-    GetGrades,
     IgnorePattern,
     LimitOutput,
     SaveAutoGrades,
 )
 
+from course.feedback import AwaitingHandGrading  # noqa: E402
 from course.preprocessors import HideHiddenTests, ResilientExecute  # noqa: E402
 
 c.Autograde.autograde_preprocessors = [
     ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
     AssignLatePenalties, CheckCellMetadata,
 ]
-c.GenerateFeedback.preprocessors = [GetGrades, CSSHTMLHeaderPreprocessor, HideHiddenTests]
+# Written answers no one has graded yet show as "awaiting hand grading", not "Score: 0.0".
+# (AwaitingHandGrading is nbgrader's GetGrades and that.)
+c.GenerateFeedback.preprocessors = [AwaitingHandGrading, CSSHTMLHeaderPreprocessor,
+                                    HideHiddenTests]
 
 # Feedback and formgrader render a submission's markdown and outputs as HTML: nothing in it may
 # run (scripts, event handlers, javascript: links, frames, JavaScript outputs, widgets). Set on

@@ -151,9 +151,14 @@ def is_number(value, name):
 
 def as_tensor(value, name, *, lists=False):
     """value as a float64 tensor, after checking it is a tensor (or, with lists=True, a list
-    or tuple of numbers, such as what .tolist() gives)."""
+    or tuple of numbers, such as what .tolist() gives, or a NumPy array, such as a copy
+    made with .numpy().copy())."""
     __tracebackhide__ = True
     untampered()
+    if lists and isinstance(value, numpy.ndarray):
+        if value.dtype.kind not in "fiu":
+            fail(f"{name} should hold numbers, but it is a NumPy array of {value.dtype}")
+        return torch.tensor(value.astype(numpy.float64))
     if lists and isinstance(value, (list, tuple)):
         numbers_only = all(isinstance(v, numbers.Real) and not isinstance(v, bool) for v in value)
         if numbers_only:
@@ -173,11 +178,13 @@ def _plain(tensor, name):
              "give a plain tensor")
 
 
-def snapshots_match(snapshots, expected, name, *, hint=""):
+def snapshots_match(snapshots, expected, name, *, hint="", reveal=True):
     """Fail unless snapshots (a list of tensors or of lists) equals expected, item by item.
 
-    Names the classic bug: appending the same tensor (e.g. W.grad itself, which later steps
-    change in place) instead of a copy of its values at the time.
+    Each item may be a tensor, a list of numbers or a NumPy array. Names the classic bug:
+    appending the same tensor (e.g. W.grad itself, which later steps change in place) instead
+    of a copy of its values at the time. reveal=False keeps the expected values out of the
+    message.
     """
     __tracebackhide__ = True
     untampered()
@@ -186,36 +193,56 @@ def snapshots_match(snapshots, expected, name, *, hint=""):
     if len(snapshots) != len(expected):
         fail(f"{name} has {len(snapshots)} entries, expected {len(expected)}: one per epoch")
     tensors = [s for s in snapshots if isinstance(s, _Tensor)]
-    shared = len({id(t) for t in tensors}) < len(tensors) or any(
+    arrays = [s for s in snapshots if isinstance(s, numpy.ndarray)]
+    shared = len({id(t) for t in tensors + arrays}) < len(tensors) + len(arrays) or any(
         t.untyped_storage().data_ptr() == u.untyped_storage().data_ptr()
-        for i, t in enumerate(tensors) for u in tensors[i + 1:])
+        for i, t in enumerate(tensors) for u in tensors[i + 1:]) or any(
+        numpy.shares_memory(a, b) for i, a in enumerate(arrays) for b in arrays[i + 1:])
     for k, (got, want) in enumerate(zip(snapshots, expected, strict=True)):
         actual = as_tensor(got, f"{name}[{k}]", lists=True)
         if actual.shape != want.shape or not _allclose(actual, want.to(torch.float64)):
             aliasing = ("several entries are the same tensor, which kept changing after you "
                         "appended it: append a copy, W.grad.clone() or W.grad.tolist()"
                         if shared else "")
-            fail(_sentence(f"{name}[{k}] is {short(got)}, expected {want.tolist()}",
-                           aliasing, hint))
+            expected_part = f", expected {want.tolist()}" if reveal else ""
+            fail(_sentence(f"{name}[{k}] is {short(got)}{expected_part}", aliasing, hint))
 
 
-def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True):
+def gradient_snapshots(loss, start, epochs, *, zero):
+    """A reference computed by autograd: the parameter's .grad after each of `epochs`
+    backward passes of loss(W), from W = start; cleared after each epoch when zero is True."""
+    W = start.detach().clone().to(torch.float64).requires_grad_(True)
+    found = []
+    for _ in range(epochs):
+        with torch.enable_grad():
+            loss(W).backward()
+        found.append(W.grad.detach().clone())
+        if zero:
+            W.grad = None
+    return found
+
+
+def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True, why=None):
     """Fail unless actual (a number or tensor) is close to the reference expected.
 
-    reveal=False keeps the reference out of the message: use it in hidden tests.
+    reveal=False keeps the reference out of the message: use it in hidden tests. why, when
+    given, replaces the guess at the cause (see _diagnose) that the message would name.
     """
     __tracebackhide__ = True
     untampered()
-    if isinstance(expected, _Tensor) and expected.numel() != 1:
-        return _tensors_close(actual, expected, name, rtol, atol, hint, reveal)
+    if isinstance(expected, _Tensor):
+        expected = expected.detach()  # a reference with a graph: no warning about .item()
+        if expected.numel() != 1:
+            return _tensors_close(actual, expected, name, rtol, atol, hint, reveal, why)
     got, want = as_float(actual, name), float(expected)
     if _isclose(got, want, rel_tol=rtol, abs_tol=atol):
         return None
     expected_part = f", expected {want:.6g}" if reveal else ""
-    fail(_sentence(f"{name} is {got:.6g}{expected_part}", _diagnose(got, want), hint))
+    fail(_sentence(f"{name} is {got:.6g}{expected_part}",
+                   _diagnose(got, want) if why is None else why, hint))
 
 
-def _tensors_close(actual, expected, name, rtol, atol, hint, reveal):
+def _tensors_close(actual, expected, name, rtol, atol, hint, reveal, why=None):
     __tracebackhide__ = True
     got = as_tensor(actual, name)
     want = expected.detach().to(torch.float64)
@@ -230,32 +257,32 @@ def _tensors_close(actual, expected, name, rtol, atol, hint, reveal):
     at = f" at index {where}" if where else ""
     expected_part = f", expected {want[where].item():.6g}" if reveal else ""
     first = f"{name}{at} is {got[where].item():.6g}{expected_part}"
-    fail(_sentence(first, _diagnose(got, want), hint))
+    fail(_sentence(first, _diagnose(got, want) if why is None else why, hint))
 
 
 def _diagnose(got, want):
     """A guess at what went wrong, from how got differs from want: a sign or a constant factor.
 
-    Any two single numbers have a ratio, so for one number only a sign flip or a factor of 2
-    is named; for many, any factor that holds everywhere is.
+    Any two single numbers have a ratio, and many a wrong formula agrees with a factor at one
+    or two points, so a cause is named only when at least three nonzero points agree.
     """
     got, want = _as_tensor(got, dtype=torch.float64), _as_tensor(want, dtype=torch.float64)
     nonzero = want.abs() > 1e-12
-    if not nonzero.any():
+    if int(nonzero.sum()) < _AGREEING_POINTS:
         return ""
     ratio = got[nonzero] / want[nonzero]
     factor = ratio.flatten()[0].item()
     if not _allclose(ratio, torch.full_like(ratio, factor), rtol=1e-4):
         return ""
-    everywhere = " everywhere" if want.numel() > 1 else ""
     if _isclose(factor, -1.0, rel_tol=1e-4):
-        return f"it has the wrong sign{everywhere}: check the sign of your formula"
-    if want.numel() > 1 and not _isclose(factor, 0.0, abs_tol=1e-9) or any(
-        _isclose(factor, f, rel_tol=1e-4) for f in (2.0, 0.5, -2.0, -0.5)
-    ):
-        return (f"it is {factor:.4g} times the right value{everywhere}: look for a missing or "
+        return "it has the wrong sign everywhere: check the sign of your formula"
+    if not _isclose(factor, 0.0, abs_tol=1e-9):
+        return (f"it is {factor:.4g} times the right value everywhere: look for a missing or "
                 "extra factor")
     return ""
+
+
+_AGREEING_POINTS = 3  # how many points must agree before a message names a cause
 
 
 def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint="",
@@ -267,6 +294,7 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
     """
     __tracebackhide__ = True
     untampered()
+    results = []
     for x in inputs:
         with guard():
             got = call(fn, _copy(x), name=name)
@@ -274,8 +302,16 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
         if isinstance(x, _Tensor) and not isinstance(got, _Tensor):
             fail(_sentence(f"{name}({short(x)}) returned {_describe(got)}, expected a tensor",
                            "use torch operations so that tensors go in and come out", hint))
-        close(got, _as_tensor(want, dtype=torch.float64) if isinstance(x, _Tensor) else want,
-              f"{name}({short(x)})", rtol=rtol, atol=atol, hint=hint, reveal=reveal)
+        results.append((x, got, want))
+    # Single numbers are diagnosed together: a cause is named only if several points agree.
+    floats = [(as_float(got, f"{name}({short(x)})"), float(want))
+              for x, got, want in results if not isinstance(x, _Tensor)]
+    why = _diagnose([g for g, _ in floats], [w for _, w in floats]) if floats else ""
+    for x, got, want in results:
+        tensor = isinstance(x, _Tensor)
+        close(got, _as_tensor(want, dtype=torch.float64) if tensor else want,
+              f"{name}({short(x)})", rtol=rtol, atol=atol, hint=hint, reveal=reveal,
+              why=None if tensor else why)
 
 
 def autograd_derivative(fn, x):
@@ -312,11 +348,12 @@ def gradients_match(fn, reference, params, names, *, rtol=1e-5, atol=1e-7, hint=
               rtol=rtol, atol=atol, hint=hint, reveal=reveal)
 
 
-def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, hint=""):
+def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, hint="",
+                   reveal=True):
     """Fail unless value is start after exactly n_steps applications of one of the steps.
 
     steps maps a description to an update function. When value matches a different number
-    of updates, the message says how many.
+    of updates, the message says how many. reveal=False keeps the expected value out of it.
     """
     __tracebackhide__ = True
     untampered()
@@ -329,8 +366,9 @@ def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, 
         if _isfinite(history[k]) and _isclose(got, history[k], rel_tol=rtol, abs_tol=atol):
             fail(_sentence(f"{name} is {got:.6g}, what {k} updates give, not {n_steps}",
                            "count your loop's iterations: range(n) runs n times"))
+    expected_part = f"give {history[n_steps]:.6g}" if reveal else "end elsewhere"
     fail(_sentence(f"{name} is {got:.6g}, but {n_steps} updates of {label} from {start:g} "
-                   f"give {history[n_steps]:.6g}", hint))
+                   f"{expected_part}", hint))
 
 
 def _iterate(step, start, n):
@@ -341,6 +379,29 @@ def _iterate(step, start, n):
         except Exception:
             history.append(math.nan)
     return history
+
+
+def minimises(loss, values, names, *, atol, hint="", what="the loss"):
+    """Fail unless values (numbers or one-element tensors) sit within atol of where loss is
+    smallest. loss takes a float64 tensor of len(values) parameters.
+
+    Autograd gives the slope and curvature of loss at values, and one Newton step the
+    distance to the minimum of a quadratic; the message says which way is downhill, never
+    where the minimum is.
+    """
+    __tracebackhide__ = True
+    untampered()
+    point = [as_float(v, n) for v, n in zip(values, names, strict=True)]
+    params = torch.tensor(point, dtype=torch.float64, requires_grad=True)
+    with torch.enable_grad():
+        (slope,) = _autograd_grad(loss(params), params, create_graph=True)
+        curvature = torch.stack([_autograd_grad(g, params, retain_graph=True)[0] for g in slope])
+    step = torch.linalg.solve(curvature.detach(), slope.detach())
+    for name, distance in zip(names, step.tolist(), strict=True):
+        if abs(distance) > atol:
+            way = "smaller" if distance > 0 else "larger"
+            fail(_sentence(f"{what} is not at its minimum at your {', '.join(names)}: it still "
+                           f"goes down towards {way} values of {name}", hint))
 
 
 def is_leaf_requiring_grad(value, name, *, hint=""):

@@ -85,6 +85,8 @@ def grade(args):
                 attention[(assignment, student)] = f"graded, but no feedback: {why}"
             print(f"\n{assignment}: what students lost points on\n"
                   + pipeline.failure_summary(course, assignment, graded))
+            print(f"{assignment}: written answers\n"
+                  + pipeline.hand_grading_summary(course, assignment, graded))
     print(f"\ngrades (CSV): {course.export(root / 'grades.csv')}")
     print(f"feedback (HTML per student): {root / 'feedback'}")
     if attention:

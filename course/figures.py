@@ -5,9 +5,11 @@ reference evaluated at that line's own x-data, so any range, resolution, array t
 plotting style the student picked is fine.
 """
 
+import itertools
 from dataclasses import dataclass
 
 import numpy as np
+import torch
 from matplotlib.figure import Figure
 
 from course.checks import fail, short
@@ -58,12 +60,7 @@ def find_curves(fig, name, reference, what, *, count=1, min_points=20, min_span=
         fail(f"{name} has no lines: plot the curves on its axes, e.g. `ax.plot(x, y, label=...)`")
     found = [c for c in lines if _plots(c, reference, min_points, rtol, atol)]
     for curve in found:
-        if np.ptp(curve.x[np.isfinite(curve.y)]) < min_span:
-            fail(f"{name} plots {what}, but only over x from {curve.x.min():.3g} to "
-                 f"{curve.x.max():.3g}: show an interval at least {min_span:g} wide")
-        if not curve.labelled:
-            fail(f"{name} plots {what} without a label: pass label='...' to plot and call "
-                 "ax.legend()")
+        _check_range_and_label(curve, name, what, min_span)
     if len(found) < count:
         shown = ", ".join(c.describe() for c in lines)
         if count == 1:
@@ -81,3 +78,55 @@ def _plots(curve, reference, min_points, rtol, atol):
     keep = np.isfinite(curve.y) & np.isfinite(expected)
     return keep.sum() >= min_points and np.allclose(curve.y[keep], expected[keep], rtol=rtol,
                                                     atol=atol)
+
+
+def of_student(fn):
+    """A reference for find_curves made of the student's own function fn (tensor in, tensor
+    out): a plot is graded as a picture of the student's functions, so a mistake in fn costs
+    the question that asks for fn, not the plot. Where fn fails, the result is NaN."""
+
+    def reference(x):
+        for dtype in (torch.float64, torch.float32):
+            try:
+                values = fn(torch.as_tensor(np.asarray(x), dtype=dtype))
+                return np.asarray(torch.as_tensor(values).detach().to(torch.float64)).reshape(
+                    np.shape(x))
+            except Exception:
+                continue
+        return np.full(np.shape(x), np.nan)
+
+    return reference
+
+
+def find_distinct_curves(fig, name, wanted, *, min_points=20, min_span=3.0, rtol=1e-4,
+                         atol=1e-5):
+    """Fail unless fig has a different line for each (reference, what) pair in wanted, each
+    plotting its reference at its own x values, as find_curves asks of one line."""
+    __tracebackhide__ = True
+    lines = curves(fig, name)
+    if len(lines) < len(wanted):
+        fail(f"{name} has {len(lines)} line(s): plot {len(wanted)} curves, "
+             + ", ".join(what for _, what in wanted) + ", each with a label")
+    matches = [[k for k, c in enumerate(lines) if _plots(c, ref, min_points, rtol, atol)]
+               for ref, _ in wanted]
+    for (_, what), found in zip(wanted, matches, strict=True):
+        if not found:
+            shown = ", ".join(c.describe() for c in lines)
+            fail(f"{name} has {len(lines)} line(s) ({shown}), but none plots {what} at its own "
+                 f"x values (with at least {min_points} points)")
+    picks = [p for p in itertools.product(*matches) if len(set(p)) == len(p)]
+    if not picks:
+        fail(f"{name} plots one line where {len(wanted)} different ones should be: "
+             + ", ".join(what for _, what in wanted))
+    for (_, what), k in zip(wanted, picks[0], strict=True):
+        _check_range_and_label(lines[k], name, what, min_span)
+
+
+def _check_range_and_label(curve, name, what, min_span):
+    __tracebackhide__ = True
+    if np.ptp(curve.x[np.isfinite(curve.y)]) < min_span:
+        fail(f"{name} plots {what}, but only over x from {curve.x.min():.3g} to "
+             f"{curve.x.max():.3g}: show an interval at least {min_span:g} wide")
+    if not curve.labelled:
+        fail(f"{name} plots {what} without a label: pass label='...' to plot and call "
+             "ax.legend()")

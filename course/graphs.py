@@ -6,12 +6,17 @@ compared. Trees reuse only leaves; DAGs also reuse intermediate results, the cas
 backward gets wrong.
 """
 
+import collections
+import contextlib
+import os
 import random
+import sys
 from dataclasses import dataclass
 
 import torch
 
-from course.checks import as_float, call, close, fail
+import course
+from course.checks import as_float, call, close, fail, forbidden
 
 
 @dataclass(frozen=True)
@@ -112,14 +117,63 @@ def check_backward(graph, make_leaf, name, *, reveal=True, hint=""):
     check_gradients(graph, nodes, name, reveal=reveal, hint=hint)
 
 
-def check_backprop(graph, backprop, make_leaf, *, repeat=1, reveal=True, hint=""):
+def check_backprop(graph, backprop, make_leaf, *, repeat=1, reveal=True, hint="",
+                   recursion=True):
     """Build graph with make_leaf (the Node class), run backprop(output) repeat times, and
-    compare every node's gradient with torch's."""
+    compare every node's gradient with torch's. recursion=False also fails if any function
+    of the notebook calls itself (directly or through others) while backprop runs."""
     __tracebackhide__ = True
     nodes = graph.build(make_leaf)
     for _ in range(repeat):
-        call(backprop, nodes[-1], name="backprop", hint=hint)
+        if recursion:
+            call(backprop, nodes[-1], name="backprop", hint=hint)
+            continue
+        with _recursion_watch() as recursive:
+            call(backprop, nodes[-1], name="backprop", hint=hint)
+        if recursive:
+            fail(_recursion_message(recursive[0], hint))
     check_gradients(graph, nodes, "backprop", reveal=reveal, hint=hint)
+
+
+def _recursion_message(function, hint):
+    text = (f"backprop recursed: {function}() called itself (directly or through other "
+            "functions) while backprop ran, and the question asks for no recursion")
+    return f"{text}; {hint}" if hint else text
+
+
+# Code under these folders is Python's and the libraries', not the notebook's.
+_LIBRARY = tuple(sorted({os.path.realpath(p) for p in (sys.prefix, sys.base_prefix,
+                                                        sys.exec_prefix)}
+                        | {os.path.dirname(os.path.realpath(course.__file__))})) + ("<frozen",)
+
+
+@contextlib.contextmanager
+def _recursion_watch():
+    """Yield a list that receives the name of the first notebook function found on the call
+    stack twice while the block runs (a profiler sees every call and return). sys.setprofile,
+    sys.settrace and sys.setrecursionlimit raise meanwhile, so the code cannot switch it off."""
+    found, depth = [], collections.Counter()
+
+    def profile(frame, event, arg):
+        if event == "call":
+            code = frame.f_code
+            if code.co_filename.startswith(_LIBRARY):
+                return
+            depth[code] += 1
+            if depth[code] > 1 and not found:
+                found.append(code.co_name)
+        elif event == "return" and depth.get(frame.f_code):
+            depth[frame.f_code] -= 1
+
+    previous = sys.getprofile()
+    sys.setprofile(profile)
+    try:
+        with forbidden({"sys.setprofile": (sys, "setprofile"), "sys.settrace": (sys, "settrace"),
+                        "sys.setrecursionlimit": (sys, "setrecursionlimit")},
+                       "backprop must walk the graph without recursion"):
+            yield found
+    finally:
+        sys.setprofile(previous)
 
 
 def values_of(items, name):

@@ -4,6 +4,7 @@ Everything happens in a course directory: a folder with nbgrader_config.py, sour
 as nbgrader makes them, release/, submitted/, autograded/, feedback/ and gradebook.db.
 """
 
+import csv
 import os
 import re
 import shutil
@@ -227,10 +228,38 @@ class Course:
         return found
 
     def export(self, path):
-        """nbgrader export: the gradebook as CSV, one row per student and assignment."""
+        """nbgrader export: the gradebook as CSV, one row per student and assignment, with a
+        last column, awaiting_hand_grading: how many written answers no one has graded yet
+        (their points are not in the score)."""
         with Gradebook(self.db_url) as gradebook:
             CsvExportPlugin(to=str(path)).export(gradebook)
+        with open(path, newline="") as handle:
+            rows = list(csv.reader(handle))
+        header, body = rows[0], rows[1:]
+        where = {name: header.index(name) for name in ("assignment", "student_id")}
+        with open(path, "w", newline="") as handle:
+            writer = csv.writer(handle)
+            writer.writerow([*header, "awaiting_hand_grading"])
+            for row in body:
+                waiting = self.awaiting_hand_grading(row[where["assignment"]],
+                                                     row[where["student_id"]])
+                writer.writerow([*row, len(waiting)])
         return Path(path)
+
+    def awaiting_hand_grading(self, assignment, student):
+        """The grade_ids of the written answers in a submission that no one has graded yet."""
+        notebook = submissions.notebook_name_in(self.root / "source", assignment) \
+            if (self.root / "source" / assignment).is_dir() else None
+        with Gradebook(self.db_url) as gradebook:
+            try:
+                found = gradebook.find_submission(assignment, student)
+            except MissingEntry:
+                return []
+            return [grade.name for nb in found.notebooks
+                    if notebook is None or nb.name == notebook
+                    for grade in nb.grades
+                    if grade.cell_type == "markdown" and grade.needs_manual_grade
+                    and grade.manual_score is None]
 
     def scores(self, assignment, student):
         """test-cell grade_id -> (score, max score) of the autograded cells of one submission."""
@@ -298,8 +327,20 @@ def failure_summary(course, assignment, students):
     for cell, count in lost.most_common():
         common = said[cell].most_common(1)
         lines.append(f"  {printable(cell):<36} {count:>3}/{len(students)} lost points"
-                     + (f"; most often: {printable(common[0][0])[:110]}" if common else ""))
+                     + (f"; most often: {printable(common[0][0])}" if common else ""))
     return "\n".join(lines) or "  every student passed every test"
+
+
+def hand_grading_summary(course, assignment, students):
+    """A line saying how many submissions have written answers awaiting hand grading."""
+    waiting = {s: course.awaiting_hand_grading(assignment, s) for s in students}
+    waiting = {s: cells for s, cells in waiting.items() if cells}
+    if not waiting:
+        return "  no written answer awaits hand grading"
+    answers = sum(len(cells) for cells in waiting.values())
+    return (f"  {len(waiting)} of {len(students)} submissions await hand grading ({answers} "
+            "written answers, not counted in their scores yet): grade them in formgrader, "
+            "then run generate_feedback and export again")
 
 
 def _unreadable(path):

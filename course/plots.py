@@ -39,7 +39,28 @@ def step_size_explorer(f, x_init=0.0, steps=30, eta=0.3):
     """
     from IPython.display import display
 
-    display(explorer_widget(f, x_init, steps, eta))
+    display(_Explorer(explorer_widget(f, x_init, steps, eta)))
+
+
+class _Explorer:
+    """The explorer's widget, shown live in JupyterLab; where widgets cannot be shown (the
+    feedback HTML, a notebook viewer) the picture for the starting step size and a one-line
+    note take its place, never the widget's repr."""
+
+    NOTE = "(an interactive step-size slider: run the notebook to use it; not graded)"
+
+    def __init__(self, widget):
+        self.widget = widget
+
+    def _repr_mimebundle_(self, include=None, exclude=None):
+        import base64
+
+        bundle = dict(self.widget._repr_mimebundle_(include=include, exclude=exclude) or {})
+        bundle["text/plain"] = self.NOTE
+        picture = self.widget.children[-1].value
+        if picture:
+            bundle["image/png"] = base64.b64encode(picture).decode("ascii")
+        return bundle
 
 
 def explorer_widget(f, x_init=0.0, steps=30, eta=0.3):

@@ -14,7 +14,9 @@ file in tests/submissions/<assignment>/{mutants,alternatives}/ named after what 
 
 Each `# %% <grade_id>` starts the code that replaces that solution cell; every other solution
 cell keeps the full solution. LOSES names the test cells that must score 0 (an alternative
-correct answer has LOSES = []); all other test cells must score full marks.
+correct answer has LOSES = []); all other test cells must score full marks. A mutant that
+sets VISIBLE = True is a test's most common bug: the visible part of each cell in LOSES must
+already fail on it, so a student sees it before grading (tests/test_visible.py).
 """
 
 import ast
@@ -45,6 +47,7 @@ class Variant:
     description: str
     cells: dict = field(default_factory=dict)
     loses: list = field(default_factory=list)
+    visible: bool = False  # the visible part of each LOSES cell fails on it
 
 
 def assignments():
@@ -132,10 +135,12 @@ def load_variant(path, assignment=None):
     parts = _CELL_MARKER.split(text)
     header, pairs = parts[0], parts[1:]
     tree = ast.parse(header)
-    loses = None
+    loses, visible = None, False
     for node in tree.body:
         if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["LOSES"]:
             loses = ast.literal_eval(node.value)
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["VISIBLE"]:
+            visible = bool(ast.literal_eval(node.value))
     if loses is None:
         raise ValueError(f"{path}: the header must set LOSES = [...] (empty for a correct answer)")
     cells = {gid: code.strip("\n") + "\n"
@@ -145,7 +150,7 @@ def load_variant(path, assignment=None):
     return Variant(name=path.stem, kind=path.parent.name,
                    assignment=assignment or path.parent.parent.name,
                    description=(ast.get_docstring(tree) or "").strip(),
-                   cells=cells, loses=list(loses))
+                   cells=cells, loses=list(loses), visible=visible)
 
 
 def catalogue(assignment, kind):

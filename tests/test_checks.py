@@ -40,9 +40,12 @@ def test_close_passes_within_tolerance_and_returns_none():
     assert checks.close(torch.tensor([1.0, 2.0]), torch.tensor([1.0, 2.0]), "v") is None
 
 
-def test_close_names_a_sign_error():
-    with fails_with("grad_f(0) is 1", "expected -1", "wrong sign"):
+def test_close_names_a_sign_error_only_from_several_points():
+    with fails_with("v at index (2,) is -3", "expected 3", "wrong sign everywhere"):
+        checks.close(torch.tensor([-1.0, -2.0, -3.0]), torch.tensor([1.0, 2.0, 3.0]), "v")
+    with pytest.raises(CheckFailed) as failure:
         checks.close(1.0, -1.0, "grad_f(0)")
+    assert "sign" not in str(failure.value)  # one number: any formula could give it
 
 
 def test_close_names_a_constant_factor_on_tensors():
@@ -91,8 +94,41 @@ def test_function_matches_passes_a_copy_to_the_student():
 
 def test_derivative_matches_uses_autograd_as_reference():
     checks.derivative_matches(lambda x: 2 * (x - 0.5), square_shift, [0.0, torch.ones(3)], "g")
-    with fails_with("wrong sign"):
-        checks.derivative_matches(lambda x: 2 * (0.5 - x), square_shift, [0.0], "g")
+    with fails_with("wrong sign"):  # three floats agree: the sign is named
+        checks.derivative_matches(lambda x: 2 * (0.5 - x), square_shift, [0.0, 1.0, 2.0], "g")
+
+
+def test_no_factor_named_when_points_disagree():
+    """2x - 0.5 is half the derivative at 0, but not at 1 or 3: no missing factor."""
+    with pytest.raises(CheckFailed) as failure:
+        checks.derivative_matches(lambda x: 2 * x - 0.5, square_shift, [0.0, 1.0, 3.0], "grad_f")
+    assert "times the right value" not in str(failure.value)
+    assert "grad_f(0) is -0.5" in str(failure.value)
+
+
+def test_close_with_a_reference_that_has_a_graph_does_not_warn():
+    reference = torch.tensor(2.0, requires_grad=True) * 1.0
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        checks.close(2.0, reference, "z")
+        with pytest.raises(CheckFailed):
+            checks.close(3.0, reference, "z")
+
+
+def test_minimises_finds_the_minimum_without_revealing_it():
+    def loss(p):
+        return ((p[0] - 1.25) ** 2 + 3 * (p[1] + 0.5) ** 2)
+    checks.minimises(loss, [1.25, torch.tensor(-0.5)], ["w", "b"], atol=1e-6)
+    with pytest.raises(CheckFailed) as failure:
+        checks.minimises(loss, [1.0, -0.5], ["w", "b"], atol=1e-3)
+    assert "larger values of w" in str(failure.value) and "1.25" not in str(failure.value)
+
+
+def test_gradient_snapshots_with_and_without_zeroing():
+    grow = checks.gradient_snapshots(lambda W: (W * 2).sum(), torch.ones(3), 3, zero=False)
+    flat = checks.gradient_snapshots(lambda W: (W * 2).sum(), torch.ones(3), 3, zero=True)
+    assert [g.tolist() for g in grow] == [[2.0] * 3, [4.0] * 3, [6.0] * 3]
+    assert [g.tolist() for g in flat] == [[2.0] * 3] * 3
 
 
 def test_autograd_forbidden_blocks_every_route_and_restores():
@@ -203,6 +239,13 @@ def test_snapshots_match_accepts_copies_and_lists_and_names_aliasing():
     expected = [torch.full((3,), 2.0 * k) for k in (1, 2, 3)]
     checks.snapshots_match(copies, expected, "grads")
     checks.snapshots_match(lists, expected, "grads")
+    checks.snapshots_match([c.numpy().copy() for c in copies], expected, "grads")
+    views = []
+    W = torch.ones(2)
+    for _ in range(len(expected)):
+        views.append(W.numpy())
+    with fails_with("same tensor"):
+        checks.snapshots_match(views, expected, "grads", reveal=False)
     with fails_with("grads[0] is tensor([6.0, 6.0, 6.0])", "same tensor", ".clone()"):
         checks.snapshots_match(same, expected, "grads")
     with fails_with("2 entries, expected 3"):

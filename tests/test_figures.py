@@ -60,3 +60,21 @@ def test_ignores_non_finite_points_at_a_pole(axes):
     with np.errstate(divide="ignore"):
         ax.plot(xs, 1 / xs, label="1/x")
     figures.find_curves(fig, "fig", lambda x: 1 / x, "1/x")
+
+
+def test_of_student_grades_a_plot_as_a_picture_of_the_students_own_function(axes):
+    fig, ax = axes
+    xs = torch.linspace(0.5, 3.0, 50)
+
+    def wrong_derivative(x):  # a student's df with a sign error: the plot still shows it
+        return -torch.cos(x)
+
+    ax.plot(xs, wrong_derivative(xs), label="by hand")
+    ax.plot(xs, torch.cos(xs), "--", label="autograd")
+    figures.find_distinct_curves(fig, "fig", [(figures.of_student(wrong_derivative), "mine"),
+                                              (figures.of_student(torch.cos), "autograd")],
+                                 min_span=1.0)
+    with pytest.raises(CheckFailed, match="one line where 2 different ones"):
+        figures.find_distinct_curves(fig, "fig", [(figures.of_student(torch.cos), "a"),
+                                                  (figures.of_student(torch.cos), "b")],
+                                     min_span=1.0)

@@ -4,6 +4,8 @@ The solution scores full marks, the blank release zero, each mutant (one plausib
 bug) loses exactly the test cells it lists, and each alternative correct answer full marks.
 """
 
+import csv
+
 import pytest
 from nbgrader.validator import Validator
 
@@ -67,3 +69,30 @@ def test_score_table_lists_every_question(graded, assignment):
     total = sum(autograded_cells_of(assignment).values())
     assert full.split()[-1] == f"{total:g}/{total:g}"
     assert blank.split()[-1] == f"0/{total:g}"
+
+
+def written_answers(assignment):
+    return [gid for gid, cell in submissions.nbgrader_cells(
+        submissions.read_source(assignment), solution=True, grade=True).items()
+        if cell.cell_type == "markdown"]
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_feedback_and_csv_say_which_answers_await_hand_grading(graded, assignment, tmp_path):
+    """Before hand grading: "awaiting hand grading" in feedback (not "Score: 0.0 / 1.0"),
+    a count in grades.csv, and never a widget's repr."""
+    course = graded(assignment)
+    name = submissions.notebook_name(assignment)
+    html = (course.root / "feedback" / FULL / assignment / f"{name}.html").read_text()
+    waiting = written_answers(assignment)
+    assert course.awaiting_hand_grading(assignment, FULL) == waiting
+    assert ("written answer(s) awaiting hand grading" in html) == bool(waiting)
+    for grade_id in waiting:
+        assert f"<code>{grade_id}</code>" in html
+    assert "VBox(children=" not in html and "FloatSlider(" not in html
+    rows = list(csv.DictReader(course.export(tmp_path / "grades.csv").open()))
+    by_student = {r["student_id"]: r for r in rows if r["assignment"] == assignment}
+    assert by_student[FULL]["awaiting_hand_grading"] == str(len(waiting))
+    assert by_student[BLANK]["awaiting_hand_grading"] == "0"  # unanswered: 0, automatically
+    summary = pipeline.hand_grading_summary(course, assignment, [FULL, BLANK])
+    assert ("1 of 2 submissions await hand grading" in summary) == bool(waiting)

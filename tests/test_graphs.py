@@ -95,3 +95,39 @@ def test_double_counting_is_caught_and_located():
 def test_values_of_explains_a_plain_number():
     with pytest.raises(CheckFailed, match=r"forward\[1\] is a float, not a Scalar"):
         graphs.values_of([Node(1.0), 2.0], "forward")
+
+
+def _recursive_backprop(y):
+    order, seen = [], set()
+
+    def visit(node):
+        if node not in seen:
+            seen.add(node)
+            for inp in node.inputs:
+                visit(inp)
+            order.append(node)
+
+    visit(y)
+    for node in order:
+        node.grad = 0.0
+    y.grad = 1.0
+    for node in reversed(order):
+        node.local_backward()
+
+
+def test_recursion_is_caught_whatever_the_recursion_limit():
+    """A recursive backprop with a raised limit gets the gradients right, and still fails."""
+    import sys
+
+
+    node_class = Node
+    saved = sys.getrecursionlimit()
+    sys.setrecursionlimit(20000)
+    try:
+        graphs.check_backprop(graphs.deep_chain(3000), _recursive_backprop, node_class)
+        with pytest.raises(CheckFailed, match="visit\\(\\) called itself"):
+            graphs.check_backprop(graphs.deep_chain(50), _recursive_backprop, node_class,
+                                  recursion=False)
+    finally:
+        sys.setrecursionlimit(saved)
+    assert sys.getprofile() is None

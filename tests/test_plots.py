@@ -53,3 +53,12 @@ def test_explorer_asks_for_f_until_it_is_written():
 def test_explorer_reports_an_f_that_fails_on_tensors():
     _, message, picture = plots.explorer_widget(lambda x: x.numpy() ** 2).children
     assert message.value.startswith("f failed on a tensor") and bytes(picture.value) == b""
+
+
+def test_explorer_shows_a_picture_and_a_note_where_widgets_cannot_run():
+    from course.plots import _Explorer, explorer_widget
+
+    bundle = _Explorer(explorer_widget(lambda x: (x - 0.5) ** 2))._repr_mimebundle_()
+    assert "application/vnd.jupyter.widget-view+json" in bundle  # live in JupyterLab
+    assert bundle["image/png"] and "slider" in bundle["text/plain"]
+    assert "VBox" not in bundle["text/plain"]

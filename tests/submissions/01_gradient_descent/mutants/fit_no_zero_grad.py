@@ -1,6 +1,7 @@
 """The fit never zeroes w.grad and b.grad, so the gradients pile up and the fit goes wrong."""
 
 LOSES = ["test_fit"]
+VISIBLE = True
 
 # %% fit
 losses = []

@@ -1,6 +1,7 @@
 """grad_f returns 2 (0.5 - x): the derivative with the wrong sign (descent then climbs)."""
 
 LOSES = ["test_grad_f", "test_grad_f_no_autograd"]
+VISIBLE = True
 
 # %% grad_f
 def grad_f(x):

@@ -2,6 +2,7 @@
 step size 0.1 diverges too."""
 
 LOSES = ["test_mse", "test_mse_gradient", "test_fit"]
+VISIBLE = True
 
 # %% mse
 def mse(X, y, w, b):

@@ -1,6 +1,6 @@
 """df_analytic forgets the derivative of 1/x (the -1/x**2 term); the plot shows the mismatch."""
 
-LOSES = ["test_chain_rule_analytic", "test_chain_rule_no_autograd", "test_chain_rule_plot"]
+LOSES = ["test_chain_rule_analytic", "test_chain_rule_no_autograd"]  # the plot shows it: full marks
 
 # %% chain_rule
 def df_analytic(x):

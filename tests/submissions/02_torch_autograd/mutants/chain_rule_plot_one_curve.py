@@ -1,6 +1,7 @@
 """fig_chain shows only the autograd derivative, so the two cannot be compared."""
 
 LOSES = ["test_chain_rule_plot"]
+VISIBLE = True
 
 # %% chain_rule_plot
 xs = torch.linspace(0.2, 6.0, 300)

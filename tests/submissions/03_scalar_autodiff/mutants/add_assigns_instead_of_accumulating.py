@@ -1,6 +1,7 @@
 """__add__'s backward uses = instead of +=, so a number used twice keeps only one share."""
 
 LOSES = ["test_scalar_add"]
+VISIBLE = True
 
 # %% scalar_add
 class Scalar:

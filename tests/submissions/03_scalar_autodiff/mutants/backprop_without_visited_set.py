@@ -2,6 +2,7 @@
 order once per path and passes its gradient on several times."""
 
 LOSES = ["test_topological_backward"]
+VISIBLE = True
 
 # %% topological_backward
 def backprop(y):

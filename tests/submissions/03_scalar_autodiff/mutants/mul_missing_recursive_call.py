@@ -2,6 +2,7 @@
 (the loss ends in a product), so w never moves and the loss stays flat."""
 
 LOSES = ["test_scalar_mul", "test_train"]
+VISIBLE = True
 
 # %% scalar_mul
 class Scalar:

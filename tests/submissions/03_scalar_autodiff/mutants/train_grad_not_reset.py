@@ -1,6 +1,7 @@
 """w.grad is never reset, so each step adds the new gradient to all the old ones."""
 
 LOSES = ["test_train", "test_train_history"]
+VISIBLE = True
 
 # %% train
 LEARNING_RATE = 0.03

@@ -1,6 +1,7 @@
 """grads_accumulated.append(W.grad): four references to one tensor, all showing its last value."""
 
 LOSES = ["test_accumulation"]
+VISIBLE = True
 
 # %% accumulation
 W = torch.ones(3, requires_grad=True)

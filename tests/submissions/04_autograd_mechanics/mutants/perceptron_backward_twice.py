@@ -10,4 +10,8 @@ pred = W * input
 loss = (pred - output) ** 2
 loss.backward(retain_graph=True)
 loss.backward()
-grad_by_hand = 2 * (W.item() * input.item() - output.item()) * input.item()
+def dL_dW(W, input, output):
+    return 2 * (W.item() * input.item() - output.item()) * input.item()
+
+
+grad_by_hand = dL_dW(W, input, output)

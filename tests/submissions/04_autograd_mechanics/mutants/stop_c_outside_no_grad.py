@@ -1,6 +1,7 @@
 """c is computed after the no_grad block has ended, so autograd tracks it."""
 
 LOSES = ["test_stop_gradients_no_grad"]
+VISIBLE = True
 
 # %% stop_gradients
 a = x.detach().clone().requires_grad_(True)

@@ -1,6 +1,7 @@
 """b = x.detach().clone(): right values and untracked, but a copy that no longer shares x's memory."""
 
 LOSES = ["test_stop_gradients_detach"]
+VISIBLE = True
 
 # %% stop_gradients
 a = x.detach().clone().requires_grad_(True)

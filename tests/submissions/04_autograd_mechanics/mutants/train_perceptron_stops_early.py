@@ -1,6 +1,7 @@
 """Training stops once |W * input - output| < 0.1, a hundred times too early."""
 
 LOSES = ["test_train_perceptron"]
+VISIBLE = True
 
 # %% train_perceptron
 W = torch.tensor(1.0, requires_grad=True)

@@ -1,6 +1,7 @@
 """grads_zeroed.append(W.grad) before W.grad.zero_(): every entry is the same tensor, now zero."""
 
 LOSES = ["test_zero_grad"]
+VISIBLE = True
 
 # %% zero_grad
 W = torch.ones(3, requires_grad=True)

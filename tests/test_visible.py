@@ -1,0 +1,55 @@
+"""What a student sees before grading: the visible part of every test cell speaks.
+
+The release notebook holds only the visible part of each test cell. Run as a student would
+(`nbgrader validate --invert`'s idea), the unanswered release must fail every graded test
+cell, and every mutant marked VISIBLE (a test's most common bug) must fail each cell it
+LOSES already there. These run real kernels: `pytest -m "not pipeline"` skips them.
+"""
+
+import os
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+
+from course import submissions
+
+pytestmark = pytest.mark.pipeline
+
+ASSIGNMENTS = submissions.assignments()
+VISIBLE_MUTANTS = [pytest.param(v, id=f"{v.assignment}/{v.name}")
+                   for a in ASSIGNMENTS for v in submissions.catalogue(a, "mutants") if v.visible]
+
+
+def failing_test_cells(nb):
+    """Run nb in a fresh kernel from the repository root; the graded test cells that failed."""
+    os.environ.setdefault("OMP_NUM_THREADS", "1")
+    nb = nbformat.from_dict(nb)
+    NotebookClient(nb, timeout=60, allow_errors=True, kernel_name="python3",
+                   resources={"metadata": {"path": str(submissions.ROOT)}}).execute()
+    graded = submissions.autograded_cells(nb)
+    return {gid for gid, cell in submissions.nbgrader_cells(nb).items()
+            if gid in graded and any(o.output_type == "error" or o.get("name") == "stderr"
+                                     for o in cell.outputs)}
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_unanswered_release_fails_every_visible_test(assignment):
+    silent = set(submissions.autograded_cells(submissions.read_release(assignment))) \
+        - failing_test_cells(submissions.blank(assignment))
+    assert not silent, f"these test cells say nothing on the unanswered notebook: {sorted(silent)}"
+
+
+@pytest.mark.parametrize("variant", VISIBLE_MUTANTS)
+def test_visible_part_catches_the_common_bug(variant):
+    caught = failing_test_cells(submissions.variant_submission(variant))
+    missed = set(variant.loses) - caught
+    assert not missed, f"{variant.name}: the visible part of {sorted(missed)} stays silent"
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_every_visible_test_has_a_common_bug_it_catches(assignment):
+    graded = set(submissions.autograded_cells(submissions.read_source(assignment)))
+    covered = {cell for v in submissions.catalogue(assignment, "mutants") if v.visible
+               for cell in v.loses}
+    assert graded <= covered, f"no VISIBLE mutant for {sorted(graded - covered)}"
