@@ -44,7 +44,7 @@ class ResilientExecute(Execute):
     notebook, not all of it."""
 
     notebook_timeout = Integer(
-        300, help="Seconds all of a notebook's student cells may run together; the cells "
+        120, help="Seconds all of a notebook's student cells may run together; the cells "
         "after that are not run and score 0, with the reason.").tag(config=True)
     locked_cell_timeout = Integer(
         300, help="Seconds a locked cell (setup, data) may run: its imports are not the "

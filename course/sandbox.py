@@ -23,6 +23,7 @@ from a warm parent that lives in a sandbox of its own (the fast path of `grade`)
 import os
 import random
 import shutil
+import signal
 import stat
 import subprocess
 import sys
@@ -227,18 +228,20 @@ class Scratch:
             folder.mkdir()
 
     def fill(self, folder):
-        """Copy the notebook's folder (files and subfolders, no links) as the working dir."""
+        """Copy the notebook's folder as the working dir: its files and folders only (no
+        links, pipes or devices), up to COPY_AT_MOST bytes."""
         budget = [self.COPY_AT_MOST]
 
         def skip(where, names):
             skipped = []
             for name in names:
                 path = os.path.join(where, name)
-                size = os.lstat(path).st_size
-                if os.path.islink(path) or size > budget[0]:
+                info = os.lstat(path)
+                plain = stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)
+                if not plain or info.st_size > budget[0]:  # links, pipes, devices, too big
                     skipped.append(name)
                 else:
-                    budget[0] -= size
+                    budget[0] -= info.st_size
             return skipped
 
         if folder and os.path.isdir(folder):
@@ -290,10 +293,48 @@ class SandboxProvisioner(LocalProvisioner):
         kwargs["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
         return await super().launch_kernel(argv, **kwargs)
 
+    async def send_signal(self, signum):
+        """An interrupt goes to the kernel itself (PID 2 of its sandbox: bwrap's init is 1),
+        which runs in a session of its own inside; other signals go to bwrap, and what bwrap
+        started dies with it."""
+        if signum == signal.SIGINT and self.process is not None:
+            kernel = outer_pid(self.process.pid, 2)
+            if kernel is not None:
+                os.kill(kernel, signum)
+            return
+        await super().send_signal(signum)
+
     async def cleanup(self, restart=False):
         await super().cleanup(restart=restart)
         if not restart:
             self.parent.scratch.remove()
+
+
+def outer_pid(root, inner):
+    """The pid here of the process numbered inner in the PID namespace of root's sandbox:
+    the descendant of root whose last NSpid is inner (None if there is none)."""
+    todo = [root]
+    while todo:
+        parent = todo.pop()
+        try:
+            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
+        except OSError:
+            continue
+        for child in map(int, children):
+            if _nspid(child)[-1:] == [inner]:
+                return child
+            todo.append(child)
+    return None
+
+
+def _nspid(pid):
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("NSpid:"):
+                return [int(n) for n in line.split()[1:]]
+    except OSError:
+        pass
+    return []
 
 
 def _plain_python(cmd):

@@ -36,7 +36,6 @@ import sys
 import threading
 import time
 import uuid
-from pathlib import Path
 
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
@@ -194,10 +193,10 @@ class Zygote:
     def _outer_pid(self, inner):
         """The pid, in this process's namespace, of the sandbox's process numbered inner."""
         root = self._process.pid if inner == 1 else self._zygote_pid
-        for pid in _descendants(root):
-            if _nspid(pid)[-1:] == [inner]:
-                return pid
-        raise RuntimeError(f"no process {inner} in the zygote's sandbox")
+        pid = sandbox.outer_pid(root, inner)
+        if pid is None:
+            raise RuntimeError(f"no process {inner} in the zygote's sandbox")
+        return pid
 
     def close(self):
         if self._process is not None:
@@ -214,29 +213,6 @@ class Zygote:
         if self.arena is not None:
             self.arena.remove()
             self.arena = None
-
-
-def _descendants(pid):
-    found, todo = [], [pid]
-    while todo:
-        parent = todo.pop()
-        try:
-            children = Path(f"/proc/{parent}/task/{parent}/children").read_text().split()
-        except OSError:
-            continue
-        found += [int(c) for c in children]
-        todo += [int(c) for c in children]
-    return found
-
-
-def _nspid(pid):
-    try:
-        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
-            if line.startswith("NSpid:"):
-                return [int(n) for n in line.split()[1:]]
-    except OSError:
-        pass
-    return []
 
 
 _zygote = Zygote()

@@ -16,7 +16,7 @@ BLANK_LAST = "zz_blank_graded_last"
 # The hostile class's limits, small so that the attacks that hit them cost little time.
 HOSTILE_CONFIG = """
 c.Execute.timeout = 5
-c.ResilientExecute.notebook_timeout = 40
+c.ResilientExecute.notebook_timeout = 20
 c.Sandbox.memory = 3 << 30
 c.Sandbox.processes = 40
 """

@@ -13,6 +13,7 @@ import pytest
 from nbclient import NotebookClient
 
 from course import submissions
+from course.zygote import ForkingKernelManager
 
 pytestmark = pytest.mark.pipeline
 
@@ -21,12 +22,15 @@ VISIBLE_MUTANTS = [pytest.param(v, id=f"{v.assignment}/{v.name}")
                    for a in ASSIGNMENTS for v in submissions.catalogue(a, "mutants") if v.visible]
 
 
-def failing_test_cells(nb):
-    """Run nb in a fresh kernel from the repository root; the graded test cells that failed."""
+def failing_test_cells(nb, assignment):
+    """Run nb as Validate would, in a fresh kernel (forked in the sandbox, as the grader's
+    fast path does, to be quick); the graded test cells that failed."""
     os.environ.setdefault("OMP_NUM_THREADS", "1")
     nb = nbformat.from_dict(nb)
     NotebookClient(nb, timeout=60, allow_errors=True, kernel_name="python3",
-                   resources={"metadata": {"path": str(submissions.ROOT)}}).execute()
+                   kernel_manager_class=ForkingKernelManager,
+                   resources={"metadata": {"path": str(submissions.RELEASE / assignment)}}
+                   ).execute()
     graded = submissions.autograded_cells(nb)
     return {gid for gid, cell in submissions.nbgrader_cells(nb).items()
             if gid in graded and any(o.output_type == "error" or o.get("name") == "stderr"
@@ -36,13 +40,13 @@ def failing_test_cells(nb):
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
 def test_unanswered_release_fails_every_visible_test(assignment):
     silent = set(submissions.autograded_cells(submissions.read_release(assignment))) \
-        - failing_test_cells(submissions.blank(assignment))
+        - failing_test_cells(submissions.blank(assignment), assignment)
     assert not silent, f"these test cells say nothing on the unanswered notebook: {sorted(silent)}"
 
 
 @pytest.mark.parametrize("variant", VISIBLE_MUTANTS)
 def test_visible_part_catches_the_common_bug(variant):
-    caught = failing_test_cells(submissions.variant_submission(variant))
+    caught = failing_test_cells(submissions.variant_submission(variant), variant.assignment)
     missed = set(variant.loses) - caught
     assert not missed, f"{variant.name}: the visible part of {sorted(missed)} stays silent"
 
