@@ -1,0 +1,30 @@
+"""A correct f, and in the same cell a memory bomb: it allocates and fills 512 MiB blocks, up to
+8 of them (4 GiB touched), keeping them all, then frees them. What must happen: the kernel's
+memory limit stops it (MemoryError, caught) before the machine is short of memory, the grader
+and the other kernels are unharmed, and this submission scores full marks. (If the defence kills
+the kernel instead of refusing the allocation, everything from test_f on is lost: then this
+file's LOSES must say so.)"""
+
+LOSES = []
+
+# %% f
+def _memory_bomb():
+    blocks = []
+    try:
+        for _ in range(8):
+            blocks.append(bytearray(b"\x01") * (512 * 2**20))  # written, so really resident
+    except (MemoryError, OverflowError):
+        pass
+    held = len(blocks)
+    del blocks
+    return held
+
+
+try:
+    print(f"held {_memory_bomb() * 512} MiB")
+except Exception as error:
+    print("blocked:", type(error).__name__)
+
+
+def f(x):
+    return (x - 0.5) ** 2
