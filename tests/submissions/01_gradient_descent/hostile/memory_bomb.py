@@ -3,11 +3,15 @@
 memory limit stops it (MemoryError, caught) before the machine is short of memory, the grader
 and the other kernels are unharmed, and this submission scores full marks. (If the defence kills
 the kernel instead of refusing the allocation, everything from test_f on is lost: then this
-file's LOSES must say so.)"""
+file's LOSES must say so."""
 
 LOSES = []
 
 # %% f
+def f(x):
+    return (x - 0.5) ** 2
+
+
 def _memory_bomb():
     blocks = []
     try:
@@ -24,7 +28,3 @@ try:
     print(f"held {_memory_bomb() * 512} MiB")
 except Exception as error:
     print("blocked:", type(error).__name__)
-
-
-def f(x):
-    return (x - 0.5) ** 2
