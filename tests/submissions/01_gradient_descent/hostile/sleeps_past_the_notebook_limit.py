@@ -1,36 +1,33 @@
-"""Every code solution cell sleeps 4.5 s before its correct answer: each cell stays under the
-5 s cell limit of the hostile class, but the nine sleeps add up to 40.5 s, more than the
-notebook's wall-clock limit (about 40 s in the hostile class). What must happen: the notebook is
-stopped at its limit, so grading this student costs at most that long; the cells that finished
-keep their points and the rest score 0, with the reason in the feedback.
+"""Every code solution cell sleeps 25 s before its answer: ten such cells kept one notebook busy
+for minutes when there was only a per-cell limit. Here each cell is cut at the cell limit
+(5 s in the hostile class), so no answer is ever defined, and the notebook's own limit (20 s of
+student cells in the hostile class; 120 s by default) stops the rest: what is left is not run,
+with the reason in the feedback, and the next student is graded as usual. Every test cell loses
+its points, whatever the machine's load: deterministic."""
 
-LOSES is a best guess: counting about 1 s for the kernel and the setup cell and 0.1 s per test
-cell, the mse cell ends near 37-38 s and the fit cell would end near 42-43 s, so only test_fit
-comes after the limit. If the limit also counts nbgrader's own work, or the machine is slow,
-test_mse and test_mse_gradient may be lost too. (With the 30 s cell limit of the real course the
-same attack would sleep 25 s per cell; in the hostile class, whose cells stop at 5 s, such a cell
-would only test the cell limit, which fit_infinite_loop already does.)"""
-
-LOSES = ["test_fit"]
+LOSES = ["test_f", "test_grad_f", "test_grad_f_no_autograd", "test_manual_descent",
+         "test_manual_descent_converges", "test_grad_before_backward", "test_autograd_backward",
+         "test_torch_descent_leaf", "test_torch_descent", "test_ideal_params", "test_mse",
+         "test_mse_gradient", "test_fit"]
 
 # %% f
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 def f(x):
     return (x - 0.5) ** 2
 
 # %% grad_f
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 def grad_f(x):
     return 2 * (x - 0.5)
 
 # %% manual_descent
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 x_init = 0.0
 eta = 0.1
 
@@ -42,7 +39,7 @@ print(f"after 30 steps from {x_init} with eta = {eta}: x = {x:.6f}, f(x) = {f(x)
 # %% grad_before_backward
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 x = torch.tensor(0.125, requires_grad=True)
 y = (x - 0.5) ** 2  # the same function as f
 
@@ -52,7 +49,7 @@ print("x.grad before backward():", grad_before)
 # %% autograd_backward
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 x = torch.tensor(0.125, requires_grad=True)
 y = (x - 0.5) ** 2
 
@@ -62,7 +59,7 @@ print("x.grad after backward():", x.grad)
 # %% torch_descent
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 x = torch.tensor(0.125, requires_grad=True)
 stepsize = 0.1
 n_iter = 30
@@ -78,21 +75,21 @@ print(f"x after {n_iter} steps: {x.item():.6f}")
 # %% ideal_params
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 w_ideal = -3.0
 b_ideal = 1.5
 
 # %% mse
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 def mse(X, y, w, b):
     return ((w * X + b - y) ** 2).mean()
 
 # %% fit
 import time
 
-time.sleep(4.5)  # under the 5 s cell limit
+time.sleep(25)  # cut at the cell limit
 losses = []
 
 w = torch.tensor(0.0, requires_grad=True)
