@@ -1,0 +1,32 @@
+"""A correct f, then in the same cell a memory bomb: it allocates and fills 512 MiB blocks, up to
+8 of them (4 GiB touched), keeping them all, then frees them. What must happen: the kernel's
+memory limit stops it (MemoryError, caught) before the machine is short of memory, the grader
+and the other kernels are unharmed, and this submission scores full marks. f is defined before
+the bomb, so that a cell interrupted at the time limit still has it (without a limit, filling
+4 GiB took more than the hostile class's 5 s on a busy 2-core machine). If the defence kills
+the kernel instead of refusing the allocation, everything from test_f on is lost, and LOSES
+must say so."""
+
+LOSES = []
+
+# %% f
+def f(x):
+    return (x - 0.5) ** 2
+
+
+def _memory_bomb():
+    blocks = []
+    try:
+        for _ in range(8):
+            blocks.append(bytearray(b"\x01") * (512 * 2**20))  # written, so really resident
+    except (MemoryError, OverflowError):
+        pass
+    held = len(blocks)
+    del blocks
+    return held
+
+
+try:
+    print(f"held {_memory_bomb() * 512} MiB")
+except Exception as error:
+    print("blocked:", type(error).__name__)
