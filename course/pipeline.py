@@ -125,11 +125,20 @@ class Course:
                 return False
         return True
 
+    def notebook(self, assignment):
+        """The name (without .ipynb) of the assignment's one notebook in this course, from its
+        source/ folder, or its release/ folder when the course has no source of it."""
+        for folder in ("source", "release"):
+            if (self.root / folder / assignment).is_dir():
+                return submissions.notebook_name_in(self.root / folder, assignment)
+        raise PipelineError(f"{assignment}: no such assignment in {self.root}/source or "
+                            f"{self.root}/release")
+
     def submit(self, assignment, student, nb):
         """Put a notebook where nbgrader collects it: submitted/<student>/<assignment>/."""
         folder = self.root / "submitted" / student / assignment
         folder.mkdir(parents=True, exist_ok=True)
-        nbformat.write(nb, folder / f"{submissions.notebook_name(assignment)}.ipynb")
+        nbformat.write(nb, folder / f"{self.notebook(assignment)}.ipynb")
 
     def students(self, assignment):
         """The students with a submission of the assignment in submitted/, sorted."""
@@ -138,8 +147,7 @@ class Course:
             if folder.is_dir() else []
 
     def submission_path(self, assignment, student):
-        name = f"{submissions.notebook_name_in(self.root / 'source', assignment)}.ipynb"
-        return self.root / "submitted" / student / assignment / name
+        return self.root / "submitted" / student / assignment / f"{self.notebook(assignment)}.ipynb"
 
     def repair(self, assignment, student):
         """Make an unreadable submission gradable: None if it was fine, else the reason.
@@ -215,7 +223,7 @@ class Course:
 
     def messages(self, assignment, student):
         """test-cell grade_id -> the first line of its error in the autograded notebook."""
-        name = f"{submissions.notebook_name_in(self.root / 'source', assignment)}.ipynb"
+        name = f"{self.notebook(assignment)}.ipynb"
         path = self.root / "autograded" / student / assignment / name
         if not path.is_file():
             return {}
@@ -248,22 +256,21 @@ class Course:
 
     def awaiting_hand_grading(self, assignment, student):
         """The grade_ids of the written answers in a submission that no one has graded yet."""
-        notebook = submissions.notebook_name_in(self.root / "source", assignment) \
-            if (self.root / "source" / assignment).is_dir() else None
+        notebook = self.notebook(assignment)
         with Gradebook(self.db_url) as gradebook:
             try:
                 found = gradebook.find_submission(assignment, student)
             except MissingEntry:
                 return []
             return [grade.name for nb in found.notebooks
-                    if notebook is None or nb.name == notebook
+                    if nb.name == notebook
                     for grade in nb.grades
                     if grade.cell_type == "markdown" and grade.needs_manual_grade
                     and grade.manual_score is None]
 
     def scores(self, assignment, student):
         """test-cell grade_id -> (score, max score) of the autograded cells of one submission."""
-        notebook = submissions.notebook_name(assignment)
+        notebook = self.notebook(assignment)
         with Gradebook(self.db_url) as gradebook:
             try:
                 submitted = gradebook.find_submission_notebook(notebook, assignment, student)
@@ -286,7 +293,8 @@ def question_of(test_id, questions):
 
 def score_table(course, assignment, students):
     """A text table: a row per student, a column per question, scores summed over its tests."""
-    questions = list(submissions.nbgrader_cells(submissions.read_source(assignment),
+    source = course.root / "source" / assignment / f"{course.notebook(assignment)}.ipynb"
+    questions = list(submissions.nbgrader_cells(nbformat.read(source, as_version=4),
                                                 solution=True, grade=False))
     rows = []
     for student in students:

@@ -114,17 +114,15 @@ class ResilientExecute(Execute):
     def output(self, outs, msg, display_id, cell_index):
         """Keep output up to the per-cell and per-notebook sizes; note once what was cut."""
         size = len(json.dumps(msg.get("content", {}), default=str))
-        self._cell_bytes += size
-        self._notebook_bytes += size
-        if (self._cell_bytes <= self.cell_output_bytes
-                and self._notebook_bytes <= self.notebook_output_bytes):
+        over_cell = self._cell_bytes + size > self.cell_output_bytes
+        if not over_cell and self._notebook_bytes + size <= self.notebook_output_bytes:
+            self._cell_bytes += size
+            self._notebook_bytes += size
             return super().output(outs, msg, display_id, cell_index)
-        if not self._cut:
+        if not self._cut:  # what is dropped counts nowhere: later cells keep their output
             self._cut = True
-            where = ("this cell" if self._cell_bytes > self.cell_output_bytes
-                     else "the notebook")
-            limit = (self.cell_output_bytes if where == "this cell"
-                     else self.notebook_output_bytes)
+            where = "this cell" if over_cell else "the notebook"
+            limit = self.cell_output_bytes if over_cell else self.notebook_output_bytes
             outs.append(NotebookNode(output_type="stream", name="stdout", text=(
                 f"\n[output cut: {where} printed more than {limit // 1024} KiB; "
                 "the rest was dropped]\n")))

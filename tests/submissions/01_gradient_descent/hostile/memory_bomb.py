@@ -1,5 +1,6 @@
-"""A correct f, then in the same cell a memory bomb: it allocates and fills 512 MiB blocks, up to
-8 of them (4 GiB touched), keeping them all, then frees them. What must happen: the kernel's
+"""A correct f, then in the same cell a memory bomb: first 4 GiB asked for at once (refused or
+not at once, whatever the machine's load), then 512 MiB blocks filled one after the other, up
+to 8 of them (4 GiB touched), kept, then freed. What must happen: the kernel's
 memory limit stops it (MemoryError, caught) before the machine is short of memory, the grader
 and the other kernels are unharmed, and this submission scores full marks. f is defined before
 the bomb, so that a cell interrupted at the time limit still has it (without a limit, filling
@@ -26,6 +27,14 @@ def _memory_bomb():
     return held
 
 
+try:
+    import torch
+
+    whole = torch.empty(4 * 2**30, dtype=torch.uint8)
+    print("4 GiB at once: granted")
+    del whole
+except (RuntimeError, MemoryError) as error:
+    print("4 GiB at once: refused,", type(error).__name__)
 try:
     print(f"held {_memory_bomb() * 512} MiB")
 except Exception as error:
