@@ -47,6 +47,17 @@ SPEC = {
         "perceptron": {"loss", "grad_by_hand"},
         "train_perceptron": {"W_trained"},
     }),
+    "05_beyond_backprop": ("beyond_backprop", {
+        "numerical_grad": {"numerical_grad"},
+        "sum_to_shape": {"sum_to_shape"},
+        "cross_entropy": {"cross_entropy", "cross_entropy_grad"},
+        "softplus_function": {"Softplus"},
+        "second_derivative": {"second_derivative"},
+        "newton": {"newton_minimize"},
+        "hvp": {"hvp"},
+        "dual_numbers": {"Dual", "sin", "forward_derivative"},
+        "jacobians": {"jacobian_forward", "jacobian_reverse"},
+    }),
 }
 
 # The least each catalogue must hold (mutants, alternatives), from the assignments' issues.

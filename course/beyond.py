@@ -1,0 +1,519 @@
+"""Checks for assignment 05_beyond_backprop: test functions, references and comparisons.
+
+The test functions here (Smooth, Linear, Coupled, Expression, VectorFunction) are plain
+objects made from a seed: they can be called, printed and rebuilt in another process, and
+they hold no answer. Every reference is computed here by torch (autograd, torch.func,
+torch.nn.functional) on the inputs the test draws. A check calls the student's function
+with plain values (tensors, floats, tuples, and the test functions above) and compares what
+comes back; it never looks inside the student's objects. As in course.checks, each check
+returns None and fails with a message written for the student.
+"""
+
+import contextlib
+import random
+from dataclasses import dataclass
+
+import torch
+import torch.nn.functional
+
+from course import checks
+from course.checks import as_float, call, close, fail, forbidden, short
+
+F64 = torch.float64
+
+
+def _generator(seed):
+    return torch.Generator().manual_seed(seed)
+
+
+# ---------------------------------------------------------------- test functions
+
+@dataclass(frozen=True)
+class Smooth:
+    """A smooth scalar function of a tensor of any shape: a sum of sines, a quadratic and an
+    exponential, with coefficients drawn from the seed for the shape of the input."""
+
+    seed: int
+
+    def __call__(self, x):
+        g = _generator(self.seed)
+        shape = tuple(x.shape)
+        a, b, c, d = (torch.rand(shape, generator=g, dtype=F64) for _ in range(4))
+        return ((1 + a) * torch.sin((1 + 2 * b) * x + c)).sum() \
+            + (d * x ** 2).sum() + 0.3 * torch.exp(0.5 * x).sum()
+
+    def __str__(self):
+        return f"a smooth test function (seed {self.seed})"
+
+
+@dataclass(frozen=True)
+class Linear:
+    """sum(w * x) + 1 with w drawn from the seed: every finite difference of it is exact."""
+
+    seed: int
+
+    def __call__(self, x):
+        w = torch.randn(tuple(x.shape), generator=_generator(self.seed), dtype=F64)
+        return (w * x).sum() + 1.0
+
+    def __str__(self):
+        return f"a linear test function (seed {self.seed})"
+
+
+@dataclass(frozen=True)
+class Coupled:
+    """A smooth scalar function of a vector whose Hessian is not diagonal:
+    sum(sin(a x)) + (b . x)^2 / n + sum(x[:-1] x[1:])."""
+
+    seed: int
+
+    def __call__(self, x):
+        g = _generator(self.seed)
+        n = x.shape[0]
+        a = 0.5 + torch.rand(n, generator=g, dtype=F64)
+        b = torch.randn(n, generator=g, dtype=F64)
+        return torch.sin(a * x).sum() + (b * x).sum() ** 2 / n + (x[:-1] * x[1:]).sum()
+
+    def __str__(self):
+        return f"a test function with a coupled Hessian (seed {self.seed})"
+
+
+@dataclass(frozen=True)
+class VectorFunction:
+    """f: R^n -> R^m, tanh(A x) * (B x^2) + C sin(x), with A, B, C drawn from the seed."""
+
+    seed: int
+    n: int
+    m: int
+
+    def __call__(self, x):
+        g = _generator(self.seed)
+        A, B, C = (torch.randn(self.m, self.n, generator=g, dtype=x.dtype) for _ in range(3))
+        return torch.tanh(A @ x) * (B @ x ** 2) + C @ torch.sin(x)
+
+    def __str__(self):
+        return f"a function from R^{self.n} to R^{self.m} (seed {self.seed})"
+
+
+@dataclass(frozen=True)
+class Expression:
+    """An expression tree in x, made of +, *, sin and numbers: ("x",), ("num", c),
+    (op, left, right) for op in "+*", ("sin", inner). Calling it needs the sin to use."""
+
+    tree: tuple
+
+    def evaluate(self, x, sin):
+        return _evaluate(self.tree, x, sin)
+
+    def bind(self, sin):
+        """The function x -> this expression, with the given sin (for forward_derivative)."""
+        return _Bound(self, sin)
+
+    def __str__(self):
+        return _show(self.tree)
+
+
+@dataclass(frozen=True)
+class _Bound:
+    expression: Expression
+    sin: object
+
+    def __call__(self, x):
+        return self.expression.evaluate(x, self.sin)
+
+    def __str__(self):
+        return f"f(x) = {self.expression}"
+
+
+def _evaluate(node, x, sin):
+    kind = node[0]
+    if kind == "x":
+        return x
+    if kind == "num":
+        return node[1]
+    if kind == "sin":
+        return sin(_evaluate(node[1], x, sin))
+    left, right = _evaluate(node[1], x, sin), _evaluate(node[2], x, sin)
+    return left + right if kind == "+" else left * right
+
+
+def _show(node):
+    kind = node[0]
+    if kind == "x":
+        return "x"
+    if kind == "num":
+        return f"{node[1]:g}"
+    if kind == "sin":
+        return f"sin({_show(node[1])})"
+    return f"({_show(node[1])} {kind} {_show(node[2])})"
+
+
+def expression(text):
+    """An Expression from Python text in x, numbers, +, * and sin: "sin(x * x) + 2 * x"."""
+    import ast
+
+    def convert(node):
+        if isinstance(node, ast.Name) and node.id == "x":
+            return ("x",)
+        if isinstance(node, ast.Constant) and isinstance(node.value, (int, float)):
+            return ("num", float(node.value))
+        if isinstance(node, ast.BinOp) and isinstance(node.op, (ast.Add, ast.Mult)):
+            op = "+" if isinstance(node.op, ast.Add) else "*"
+            return (op, convert(node.left), convert(node.right))
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Name)
+                and node.func.id == "sin" and len(node.args) == 1):
+            return ("sin", convert(node.args[0]))
+        raise ValueError(f"not an expression of x, numbers, +, * and sin: {text}")
+
+    return Expression(convert(ast.parse(text, mode="eval").body))
+
+
+def random_expression(seed, depth=4, numbers=False):
+    """A random expression in x. With numbers=True, plain numbers appear as either operand
+    of + and *, never alone (so every subtree involving a number also involves x)."""
+    rng = random.Random(seed)
+
+    def grow(level):
+        if level == 0 or rng.random() < 0.2:
+            return ("x",)
+        choice = rng.random()
+        if choice < 0.25:
+            return ("sin", grow(level - 1))
+        op = rng.choice("+*")
+        if numbers and choice < 0.65:
+            number = ("num", round(rng.uniform(-2, 2), 2) or 0.5)
+            inner = grow(level - 1)
+            return (op, number, inner) if rng.random() < 0.5 else (op, inner, number)
+        return (op, grow(level - 1), grow(level - 1))
+
+    return Expression(grow(depth))
+
+
+def random_broadcast(seed):
+    """(shape, big): an input shape and a shape it broadcasts to, e.g. (3, 1) and (2, 3, 4)."""
+    rng = random.Random(seed)
+    big = tuple(rng.randint(1, 4) for _ in range(rng.randint(1, 4)))
+    kept = big[rng.randint(0, len(big)):]  # drop some leading axes, maybe all
+    shape = tuple(1 if rng.random() < 0.4 else size for size in kept)
+    return shape, big
+
+
+# ---------------------------------------------------------------- references
+
+def autograd_gradient(f, x):
+    """The gradient of the scalar f at x, by autograd, in float64."""
+    leaf = x.detach().clone().to(F64).requires_grad_(True)
+    with torch.enable_grad():
+        (gradient,) = torch.autograd.grad(f(leaf), leaf)
+    return gradient
+
+
+def second_derivative_reference(f, x):
+    """d2f/dx2 at the float x, by autograd twice."""
+    leaf = torch.tensor(float(x), dtype=F64, requires_grad=True)
+    with torch.enable_grad():
+        (slope,) = torch.autograd.grad(f(leaf), leaf, create_graph=True)
+        (curvature,) = torch.autograd.grad(slope, leaf)
+    return curvature.item()
+
+
+def newton_step(f):
+    """The update x -> x - f'(x) / f''(x), by autograd (a reference for iterates_match)."""
+    def step(x):
+        leaf = torch.tensor(float(x), dtype=F64, requires_grad=True)
+        with torch.enable_grad():
+            (slope,) = torch.autograd.grad(f(leaf), leaf, create_graph=True)
+            (curvature,) = torch.autograd.grad(slope, leaf)
+        return x - slope.item() / curvature.item()
+    return step
+
+
+# ---------------------------------------------------------------- guards
+
+_ENGINE = checks._ENGINE
+
+
+def _targets(owner_names):
+    found = {}
+    for owner, label, names in owner_names:
+        for name in names:
+            if hasattr(owner, name):
+                found[f"{label}.{name}"] = (owner, name)
+    return found
+
+
+_SOFTMAX_BUILTINS = _targets([
+    (torch.nn.functional, "torch.nn.functional",
+     ["cross_entropy", "log_softmax", "softmax", "nll_loss"]),
+    (torch, "torch", ["logsumexp", "log_softmax", "softmax"]),
+    (torch.Tensor, "Tensor", ["logsumexp", "log_softmax", "softmax"]),
+    (torch.special, "torch.special", ["logsumexp", "log_softmax", "softmax"]),
+])
+
+_HESSIAN_BUILTINS = _targets([
+    (torch.autograd.functional, "torch.autograd.functional",
+     ["hvp", "vhp", "hessian", "jacobian"]),
+    (torch.func, "torch.func", ["hessian", "jacrev", "jacfwd"]),
+])
+
+_JACOBIAN_BUILTINS = _targets([
+    (torch.autograd.functional, "torch.autograd.functional", ["jacobian"]),
+    (torch.func, "torch.func", ["jacrev", "jacfwd"]),
+])
+
+
+def without_softmax_builtins(name):
+    """torch's cross-entropy, softmax, log-softmax and logsumexp raise while the block runs."""
+    return forbidden(_SOFTMAX_BUILTINS, f"{name} must be written with elementary operations "
+                                        "(exp, log, max, sum), not torch's softmax family")
+
+
+def by_hand(name):
+    """Autograd and torch's softmax family both raise while the block runs."""
+    return forbidden({**_ENGINE, **_SOFTMAX_BUILTINS},
+                     f"{name} must be your formula, without autograd or torch's softmax family")
+
+
+@contextlib.contextmanager
+def _backward_budget(name, limit):
+    """Fail when the block runs more than limit backward passes (autograd's engine)."""
+    original = torch.autograd._engine_run_backward
+    count = [0]
+
+    def counting(*args, **kwargs):
+        count[0] += 1
+        if count[0] > limit:
+            raise RuntimeError(f"{name} ran more than {limit} backward passes")
+        return original(*args, **kwargs)
+
+    torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = counting
+    try:
+        yield count
+    finally:
+        torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = original
+
+
+# ---------------------------------------------------------------- checks
+
+def _tensor_result(got, name, call_text, hint=""):
+    __tracebackhide__ = True
+    if not isinstance(got, torch.Tensor):
+        fail(checks._sentence(f"{call_text} returned {checks._describe(got)}, expected a tensor",
+                              hint))
+    return got
+
+
+def check_numerical_grad(numerical_grad, f, x, *, eps=None, rtol=1e-6, atol=1e-6,
+                         reveal=True, hint=""):
+    """Fail unless numerical_grad(f, x[, eps]), run with autograd off, matches autograd's
+    gradient of f at x."""
+    __tracebackhide__ = True
+    args = (f, x.detach().clone()) + (() if eps is None else (eps,))
+    shown = f"numerical_grad({f}, {short(x)}{'' if eps is None else f', eps={eps:g}'})"
+    with checks.autograd_forbidden("numerical_grad must use finite differences of f"):
+        got = call(numerical_grad, *args, name="numerical_grad", hint=hint)
+    _tensor_result(got, shown, shown, "return a tensor shaped like x")
+    close(got, autograd_gradient(f, x), shown, rtol=rtol, atol=atol, reveal=reveal, hint=hint)
+
+
+def check_sum_to_shape(sum_to_shape, shape, big, seed, *, as_size=False, reveal=True, hint=""):
+    """Fail unless sum_to_shape(grad, shape) is autograd's gradient of x (of shape `shape`)
+    in (broadcast(x) * grad).sum(), for a random grad of the broadcast shape big."""
+    __tracebackhide__ = True
+    g = _generator(seed)
+    grad = torch.randn(big, generator=g, dtype=F64)
+    x = torch.randn(shape, generator=g, dtype=F64, requires_grad=True)
+    with torch.enable_grad():
+        ((x + torch.zeros(big, dtype=F64)) * grad).sum().backward()
+    target = torch.Size(shape) if as_size else tuple(shape)
+    shown = f"sum_to_shape(a gradient of shape {tuple(big)}, {target})"
+    got = call(sum_to_shape, grad.clone(), target, name="sum_to_shape", hint=hint)
+    _tensor_result(got, shown, shown)
+    if tuple(got.shape) != tuple(shape):
+        fail(checks._sentence(f"{shown} has shape {tuple(got.shape)}, expected {tuple(shape)}",
+                              hint))
+    close(got, x.grad, shown, reveal=reveal, hint=hint)
+
+
+def random_logits(seed, n, classes, scale=3.0, shift=0.0):
+    """(logits, targets): n rows of float64 logits around shift, and class indices."""
+    g = _generator(seed)
+    logits = shift + scale * torch.randn(n, classes, generator=g, dtype=F64)
+    targets = torch.randint(classes, (n,), generator=g)
+    return logits, targets
+
+
+def check_cross_entropy(cross_entropy, logits, targets, *, reveal=True, hint=""):
+    """Fail unless cross_entropy(logits, targets) equals torch's mean cross-entropy."""
+    __tracebackhide__ = True
+    shown = f"cross_entropy(logits of shape {tuple(logits.shape)}, targets)"
+    with without_softmax_builtins("cross_entropy"):
+        got = call(cross_entropy, logits.clone(), targets.clone(), name="cross_entropy",
+                   hint=hint)
+    want = torch.nn.functional.cross_entropy(logits, targets)
+    if isinstance(got, (torch.Tensor, float)):
+        check_finite(got, shown, hint="subtract each row's largest logit before exp")
+    close(as_float(got, shown), want.item(), shown, rtol=1e-7, atol=1e-9, reveal=reveal,
+          hint=hint)
+
+
+def check_cross_entropy_grad(cross_entropy_grad, logits, targets, *, guard=True, reveal=True,
+                             hint=""):
+    """Fail unless cross_entropy_grad(logits, targets) (run by hand: autograd off, when guard)
+    equals autograd's gradient of torch's mean cross-entropy in the logits."""
+    __tracebackhide__ = True
+    shown = f"cross_entropy_grad(logits of shape {tuple(logits.shape)}, targets)"
+    with by_hand("cross_entropy_grad") if guard else contextlib.nullcontext():
+        got = call(cross_entropy_grad, logits.clone(), targets.clone(),
+                   name="cross_entropy_grad", hint=hint)
+    _tensor_result(got, shown, shown)
+    check_finite(got, shown, hint="subtract each row's largest logit before exp")
+    want = autograd_gradient(lambda t: torch.nn.functional.cross_entropy(t, targets), logits)
+    close(got, want, shown, rtol=1e-6, atol=1e-10, reveal=reveal, hint=hint)
+
+
+def check_finite(value, name, *, hint=""):
+    """Fail unless value (a number or a tensor) holds no NaN or infinity."""
+    __tracebackhide__ = True
+    tensor = torch.as_tensor(value.detach() if isinstance(value, torch.Tensor) else value)
+    if not bool(torch.isfinite(tensor).all()):
+        fail(checks._sentence(f"{name} contains {'nan' if tensor.isnan().any() else 'inf'}",
+                              hint))
+
+
+def check_softplus(apply, x, weights, *, reveal=True, hint=""):
+    """Fail unless apply(x) (Softplus.apply) gives log(1 + exp(x)), and its gradient (of
+    sum(weights * apply(x))) is weights * sigmoid(x)."""
+    __tracebackhide__ = True
+    leaf = x.detach().clone().requires_grad_(True)
+    with forbidden(_targets([(torch.nn.functional, "torch.nn.functional", ["softplus"])]),
+                   "Softplus must compute log(1 + exp(x)) itself"):
+        out = call(apply, leaf, name="Softplus.apply", hint=hint)
+    shown = f"Softplus.apply({short(x)})"
+    _tensor_result(out, shown, shown)
+    check_finite(out, shown, hint=hint)
+    exact = torch.logaddexp(x, torch.zeros_like(x))  # softplus without torch's threshold
+    close(out, exact, shown, rtol=1e-10, atol=1e-12, reveal=reveal,
+          hint=hint)
+    if out.grad_fn is None:
+        fail(checks._sentence(f"{shown} is not connected to x in the graph",
+                              "call Softplus.apply(x), and return a tensor from forward"))
+    with torch.enable_grad():
+        try:
+            (gradient,) = torch.autograd.grad((weights * out).sum(), leaf)
+        except Exception as error:
+            fail(checks._sentence(f"the backward of Softplus raised {type(error).__name__}: "
+                                  f"{error}", hint))
+    name = f"the gradient of Softplus at {short(x)}"
+    check_finite(gradient, name, hint=hint)
+    close(gradient, weights * torch.sigmoid(x), name, rtol=1e-9, atol=1e-12, reveal=reveal,
+          hint=hint)
+
+
+def check_gradcheck(apply, x, *, hint=""):
+    """Fail unless torch.autograd.gradcheck passes on apply at x (float64)."""
+    __tracebackhide__ = True
+    leaf = x.detach().clone().to(F64).requires_grad_(True)
+    try:
+        passed = torch.autograd.gradcheck(apply, (leaf,), raise_exception=False)
+    except Exception as error:
+        fail(checks._sentence(f"gradcheck raised {type(error).__name__}: {error}", hint))
+    if not passed:
+        fail(checks._sentence("torch.autograd.gradcheck finds that the backward of Softplus "
+                              "disagrees with finite differences of its forward", hint))
+
+
+def check_second_derivative(second_derivative, f, points, reference, *, reveal=True, hint=""):
+    """Fail unless second_derivative(f, tensor(x)) equals reference(x) at each float x."""
+    __tracebackhide__ = True
+    for x in points:
+        shown = f"second_derivative({getattr(f, '__name__', f)}, tensor({x:g}))"
+        got = call(second_derivative, f, torch.tensor(x, dtype=F64), name="second_derivative",
+                   hint=hint)
+        close(as_float(got, shown), reference(x), shown, rtol=1e-8, atol=1e-10,
+              reveal=reveal, hint=hint)
+
+
+def check_newton(newton_minimize, f, x0, steps, *, reveal=True, hint=""):
+    """Fail unless newton_minimize(f, x0, steps) is steps Newton updates from x0."""
+    __tracebackhide__ = True
+    name = f"newton_minimize({getattr(f, '__name__', f)}, {x0:g}, {steps})"
+    got = call(newton_minimize, f, x0, steps, name="newton_minimize", hint=hint)
+    checks.iterates_match(got, name, start=x0, steps={"x - f'(x) / f''(x)": newton_step(f)},
+                          n_steps=steps, rtol=1e-8, atol=1e-10, reveal=reveal, hint=hint)
+
+
+def check_minimum(newton_minimize, f, x0, steps, *, hint=""):
+    """Fail unless newton_minimize(f, x0, steps) ends at the minimum of the convex f: the
+    message says which way is downhill, never where the minimum is."""
+    __tracebackhide__ = True
+    name = f"newton_minimize({getattr(f, '__name__', f)}, {x0:g}, {steps})"
+    got = call(newton_minimize, f, x0, steps, name="newton_minimize", hint=hint)
+    checks.minimises(lambda p: f(p[0]), [as_float(got, name)], ["x"], atol=1e-9, hint=hint,
+                     what=getattr(f, "__name__", "f"))
+
+
+def check_hvp(hvp, f, x, v, *, budget=None, compare=True, reveal=True, hint=""):
+    """Fail unless hvp(f, x, v) equals torch.autograd.functional.hvp's product, with torch's
+    Hessian and Jacobian functions off, and (with budget) at most budget backward passes.
+    compare=False checks only that it runs so and returns a tensor shaped like x."""
+    __tracebackhide__ = True
+    shown = f"hvp({f}, x and v of {x.numel()} elements)"
+    guard = _backward_budget("hvp", budget) if budget else contextlib.nullcontext()
+    with forbidden(_HESSIAN_BUILTINS, "hvp must not call torch's Hessian or Jacobian "
+                                      "functions"), guard:
+        got = call(hvp, f, x.detach().clone(), v.detach().clone(), name="hvp", hint=hint)
+    _tensor_result(got, shown, shown)
+    if not compare:
+        if tuple(got.shape) != tuple(x.shape):
+            fail(checks._sentence(f"{shown} has shape {tuple(got.shape)}, expected "
+                                  f"{tuple(x.shape)}", hint))
+        return
+    _, want = torch.autograd.functional.hvp(f, x.detach(), v.detach())
+    close(got, want, shown, rtol=1e-8, atol=1e-10, reveal=reveal, hint=hint)
+
+
+def check_forward_derivative(forward_derivative, sin, expression, x, *, reveal=True, hint=""):
+    """Fail unless forward_derivative(f, x), for f the expression with the student's sin and
+    with autograd off, equals autograd's derivative of the same expression at the float x."""
+    __tracebackhide__ = True
+    f = expression.bind(sin)
+    shown = f"forward_derivative(f, {x:g}) for {f}"
+    with checks.autograd_forbidden("forward_derivative must use dual numbers, not autograd"):
+        got = call(forward_derivative, f, x, name="forward_derivative", hint=hint)
+    leaf = torch.tensor(x, dtype=F64, requires_grad=True)
+    with torch.enable_grad():
+        (want,) = torch.autograd.grad(expression.evaluate(leaf, torch.sin), leaf)
+    close(as_float(got, shown), want.item(), shown, rtol=1e-9, atol=1e-10, reveal=reveal,
+          hint=hint)
+
+
+def check_jacobian(jacobian_fn, name, f, x, *, reveal=True, hint=""):
+    """Fail unless jacobian_fn(f, x) equals torch.autograd.functional.jacobian(f, x), an m x n
+    matrix, with torch's own Jacobian functions off."""
+    __tracebackhide__ = True
+    shown = f"{name}({f}, x)"
+    with forbidden(_JACOBIAN_BUILTINS, f"{name} must build the matrix from JVPs or VJPs"):
+        got = call(jacobian_fn, f, x.detach().clone(), name=name, hint=hint)
+    _tensor_result(got, shown, shown)
+    want = torch.autograd.functional.jacobian(f, x.detach())
+    if tuple(got.shape) != tuple(want.shape):
+        swapped = tuple(got.shape) == tuple(want.shape)[::-1]
+        fail(checks._sentence(
+            f"{shown} has shape {tuple(got.shape)}, expected {tuple(want.shape)} (one row per "
+            "output, one column per input)",
+            "rows and columns are swapped: stack JVPs as columns, VJPs as rows" if swapped
+            else "", hint))
+    close(got, want, shown, rtol=1e-8, atol=1e-10, reveal=reveal, hint=hint)
+
+
+def check_jacobian_modes(jacobian_forward, jacobian_reverse, f, x, *, hint=""):
+    """Fail unless jacobian_forward runs with backward passes off (forward mode needs none)
+    and jacobian_reverse runs at least one backward pass."""
+    __tracebackhide__ = True
+    with checks.autograd_forbidden("jacobian_forward must use forward mode (torch.func.jvp), "
+                                   "which needs no backward pass"):
+        call(jacobian_forward, f, x.detach().clone(), name="jacobian_forward", hint=hint)
+    with checks.autograd_required("jacobian_reverse"):
+        call(jacobian_reverse, f, x.detach().clone(), name="jacobian_reverse", hint=hint)
+
