@@ -123,7 +123,9 @@ def check():
         raise SandboxUnavailable(f"bubblewrap (bwrap) is not installed. {HOW_TO_INSTALL}")
     with tempfile.TemporaryDirectory(prefix="course-sandbox-check-") as scratch:
         Scratch.own(Path(scratch), _sandbox_uid())
-        argv = command(["true"], scratch=Path(scratch), env={}, cwd=scratch)
+        # the kernel's own Python and the course package must be readable by its user
+        argv = command([sys.executable, "-c", "import course"], scratch=Path(scratch),
+                       env={}, cwd=scratch)
         try:
             probe = subprocess.run(argv, capture_output=True, text=True, timeout=30)
         except (OSError, subprocess.TimeoutExpired) as error:
@@ -207,6 +209,7 @@ def kernel_env(env, scratch):
     kept = {key: env[key] for key in PASSED_ON if key in env}
     kept.setdefault("LANG", "C.UTF-8")
     kept.update(HOME=str(scratch.home), TMPDIR=str(scratch.tmp),
+                MPLCONFIGDIR=str(scratch.matplotlib),
                 PATH=os.pathsep.join([str(Path(sys.executable).parent), "/usr/bin", "/bin"]),
                 PYDEVD_DISABLE_FILE_VALIDATION="1",
                 JPY_PARENT_PID="1")  # ipykernel: no parent to poll (the sandbox dies with it)
@@ -226,6 +229,10 @@ class Scratch:
             self.root / name for name in ("work", "home", "tmp", "kernel"))
         for folder in (self.home, self.tmp, self.kernel):
             folder.mkdir()
+        self.matplotlib = self.home / ".matplotlib"
+        self.matplotlib.mkdir()
+        for cache in _font_cache():
+            shutil.copy(cache, self.matplotlib)
 
     def fill(self, folder):
         """Copy the notebook's folder as the working dir: its files and folders only (no
@@ -261,6 +268,20 @@ class Scratch:
 
     def remove(self):
         shutil.rmtree(self.root, ignore_errors=True)
+
+
+_font_caches = []
+
+
+def _font_cache():
+    """matplotlib's list of this machine's fonts, built once here: a kernel whose HOME is
+    empty would spend seconds building its own, and print fontconfig's complaints."""
+    if not _font_caches:
+        import matplotlib
+        import matplotlib.font_manager  # noqa: F401  (builds the list if there is none)
+
+        _font_caches.extend(sorted(Path(matplotlib.get_cachedir()).glob("fontlist-*.json")))
+    return _font_caches
 
 
 class SandboxedKernelManager(Sandbox, AsyncKernelManager):

@@ -172,7 +172,7 @@ class Zygote:
         self.arena = sandbox.Scratch(uid=self.uid)
         self.arena.fill(None)
         if os.geteuid() == 0:  # kernels may write in their own scratch folder, not beside it
-            for folder in (self.arena.root, self.arena.work, self.arena.home):
+            for folder in (self.arena.root, self.arena.work):
                 os.chown(folder, 0, 0)
                 os.chmod(folder, 0o755)
         env = sandbox.kernel_env(os.environ, self.arena)
