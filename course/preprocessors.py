@@ -35,6 +35,9 @@ from course import sandbox
 DIED = ("KernelDied", "the kernel died while this cell ran (os._exit, a crash, or too much "
         "memory), so this cell and the ones after it were not graded")
 NOT_RUN = ("NotRun", "not run: the kernel died in an earlier cell")
+# A cell tagged so draws a picture for the student and defines nothing later cells use: the
+# grader skips it (a picture costs as long as a notebook's tests) and says so in the feedback.
+ILLUSTRATION = "illustration"
 OUT_OF_TIME = ("NotebookTimeout", "not run: the notebook used up its time limit in earlier "
                "cells (each cell has its own limit, and all of them together one more)")
 
@@ -92,6 +95,11 @@ class ResilientExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         self._running = index
         self._cell_bytes, self._cut = 0, False
+        if cell.cell_type == "code" and ILLUSTRATION in cell.metadata.get("tags", ()):
+            cell.outputs = [NotebookNode(output_type="stream", name="stdout", text=(
+                "(an illustration, not run by the grader: run this cell in JupyterLab to see "
+                "it)\n"))]
+            return cell, resources
         if cell.cell_type == "code" and not _locked(cell) and self._budget <= 0:
             if not self._out_of_time:
                 self.log.warning("notebook time limit reached at cell %d", index)

@@ -70,3 +70,12 @@ def test_hidden_lines_are_cut_from_the_tracebacks_too():
     cell, _ = HideHiddenTests().preprocess_cell(cell, {}, 0)
     shown = "\n".join(cell.outputs[0].traceback)
     assert "secret" not in shown and "HIDDEN" not in shown and "check(f, 1)" in shown
+
+
+def test_an_illustration_is_not_run_by_the_grader_and_the_feedback_says_so(tmp_path):
+    nb = _notebook("print('tests ran')", "raise SystemExit('drawn')")
+    nb.cells[1].metadata["tags"] = ["illustration"]
+    nb, _ = ResilientExecute(kernel_manager_class=AsyncKernelManager).preprocess(
+        nb, {"metadata": {"path": str(tmp_path)}})
+    assert "tests ran" in _outputs(nb.cells[0])
+    assert "not run by the grader" in _outputs(nb.cells[1]) and "drawn" not in _outputs(nb.cells[1])
