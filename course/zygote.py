@@ -43,9 +43,15 @@ from jupyter_client.provisioning import LocalProvisioner
 from course import sandbox
 
 # What a grading kernel imports anyway: the kernel's own modules, and the notebooks'.
+# The course's own runtime too: trusted code, read-only, and no kernel's patch of it can reach
+# the zygote or another kernel.
 WARM_MODULES = ("torch", "numpy", "matplotlib.pyplot", "ipykernel.kernelapp",
                 "ipykernel.ipkernel", "ipykernel.debugger", "debugpy", "sqlite3", "pdb", "pydoc",
-                "xmlrpc.client")
+                "xmlrpc.client", "torch.autograd.functional", "torch.func", "ipywidgets",
+                "torch.fx.experimental.symbolic_shapes",  # imported by the first backward()
+                "matplotlib_inline.backend_inline", "matplotlib.backends.backend_agg",
+                "course.checks", "course.figures", "course.graphs", "course.plots",
+                "course.pictures", "course.beyond")
 ARENA_OWN = ("work", "home", "tmp", "kernel")  # the zygote's own folders in its arena
 START_SECONDS = 180  # to import torch and the rest, even on a busy machine
 REPLY_SECONDS = 30  # to answer a request, else it is replaced
