@@ -114,3 +114,29 @@ def test_instructor_sees_the_demo_class_scores_in_formgrader(tmp_path):
         page.screenshot(path=SCREENSHOTS / "instructor-formgrader-scores.png")
     shown = {row[1]: row[3] for row in rows}  # Name, Student ID, Email, Overall Score
     assert shown == expected
+
+
+def test_student_sees_the_computation_graph_picture_in_assignment_5(tmp_path):
+    assignment = "05_beyond_backprop"
+    notebook = f"{submissions.notebook_name(assignment)}.ipynb"
+    folder = tmp_path / "student"
+    shutil.copytree(submissions.RELEASE / assignment, folder / assignment)
+    with jupyter_lab(folder, tmp_path) as (url, token), chromium_page() as page:
+        page.goto(f"{url}/lab/tree/{assignment}/{notebook}?token={token}")
+        page.locator(".jp-Notebook .jp-Cell").first.wait_for()
+        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
+        for text in ("checks.setup()", "pictures.show_graph("):  # the setup, then the picture
+            cell = code_cell(page, text)
+            cell.locator(".jp-InputPrompt").click()
+            page.keyboard.press("Control+Enter")
+        picture = code_cell(page, "pictures.show_graph(").locator(
+            ".jp-OutputArea-output img").first
+        try:
+            picture.wait_for(timeout=120_000)
+        finally:  # a picture to look at, and to see why when it did not come
+            page.screenshot(path=SCREENSHOTS / "student-05-graph-picture.png")
+        picture.scroll_into_view_if_needed()
+        page.wait_for_timeout(500)
+        page.screenshot(path=SCREENSHOTS / "student-05-graph-picture.png")
+        width = picture.evaluate("img => img.naturalWidth")
+    assert width > 200  # a real picture, not a broken image
