@@ -16,8 +16,8 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ[classes.CANARY] = "canary-3f9c2d71-never-in-feedback"
 
 HOSTILE, HOSTILE_PLAIN = "hostile", "hostile, plain nbgrader"
-# One catalogue is also graded by plain nbgrader, to compare with the fast path: 02, whose
-# plots are graded from their figures' data.
+# Part of one catalogue is also graded by plain nbgrader, to compare with the fast path: 02,
+# whose plots are graded from their figures' data.
 CATALOGUE_PLAIN_ASSIGNMENT = "02_torch_autograd"
 CATALOGUE_PLAIN = "catalogue, plain nbgrader"
 
@@ -59,7 +59,8 @@ def gradings(request, tmp_path_factory):
                 classes.grade_with_cli, course.root, classes.HOSTILE_ASSIGNMENT, "--workers", "0")
         if CATALOGUE_PLAIN in needed:
             a = CATALOGUE_PLAIN_ASSIGNMENT
-            cases = classes.catalogue_cases(a)
+            every = classes.catalogue_cases(a)  # a third of it: plain nbgrader is slow
+            cases = {s: nb for i, (s, nb) in enumerate(every.items()) if i < 2 or i % 3 == 0}
             course = prepared[CATALOGUE_PLAIN] = classes.prepare(
                 tmp_path_factory.mktemp("catalogue-plain"), a, cases)
             background_jobs[CATALOGUE_PLAIN] = background.submit(

@@ -5,6 +5,7 @@ Run them alone with `make test PYTEST_ARGS="-m browser"`. Each test saves screen
 test-output/ (COURSE_SCREENSHOTS to change it) for a person to look at.
 """
 
+import contextlib
 import re
 import shutil
 
@@ -17,7 +18,6 @@ from tests.browser import SCREENSHOTS, chromium_page, jupyter_lab, require_chrom
 pytestmark = pytest.mark.browser
 
 ASSIGNMENT = "01_gradient_descent"
-NOTEBOOK = f"{submissions.notebook_name(ASSIGNMENT)}.ipynb"
 ANSWER = "def f(x):\n    return (x - 0.5) ** 2\n"
 
 
@@ -44,14 +44,21 @@ def run_all_and_wait(page):
         }""", timeout=120_000)
 
 
-def test_student_answers_runs_all_sees_the_plot_and_validates(tmp_path):
+@contextlib.contextmanager
+def student_notebook(tmp_path, assignment):
+    """A page showing a copy of the assignment's release notebook in JupyterLab, kernel idle."""
+    notebook = f"{submissions.notebook_name(assignment)}.ipynb"
     folder = tmp_path / "student"
-    shutil.copytree(submissions.RELEASE / ASSIGNMENT, folder / ASSIGNMENT)
+    shutil.copytree(submissions.RELEASE / assignment, folder / assignment)
     with jupyter_lab(folder, tmp_path) as (url, token), chromium_page() as page:
-        page.goto(f"{url}/lab/tree/{ASSIGNMENT}/{NOTEBOOK}?token={token}")
+        page.goto(f"{url}/lab/tree/{assignment}/{notebook}?token={token}")
         page.locator(".jp-Notebook .jp-Cell").first.wait_for()
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
+        yield page
 
+
+def test_student_answers_runs_all_sees_the_plot_and_validates(tmp_path):
+    with student_notebook(tmp_path, ASSIGNMENT) as page:
         answer = code_cell(page, "def f(x):")
         answer.locator(".cm-content").click()
         page.keyboard.press("Control+a")
@@ -117,14 +124,7 @@ def test_instructor_sees_the_demo_class_scores_in_formgrader(tmp_path):
 
 
 def test_student_sees_the_computation_graph_picture_in_assignment_5(tmp_path):
-    assignment = "05_beyond_backprop"
-    notebook = f"{submissions.notebook_name(assignment)}.ipynb"
-    folder = tmp_path / "student"
-    shutil.copytree(submissions.RELEASE / assignment, folder / assignment)
-    with jupyter_lab(folder, tmp_path) as (url, token), chromium_page() as page:
-        page.goto(f"{url}/lab/tree/{assignment}/{notebook}?token={token}")
-        page.locator(".jp-Notebook .jp-Cell").first.wait_for()
-        page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
+    with student_notebook(tmp_path, "05_beyond_backprop") as page:
         for text in ("checks.setup()", "pictures.show_graph("):  # the setup, then the picture
             cell = code_cell(page, text)
             cell.locator(".jp-InputPrompt").click()

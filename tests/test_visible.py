@@ -7,6 +7,8 @@ it LOSES in the questions it answers. These run real kernels: `pytest -m "not pi
 """
 
 import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 
 import nbformat
 import pytest
@@ -21,6 +23,32 @@ pytestmark = pytest.mark.pipeline
 ASSIGNMENTS = submissions.assignments()
 VISIBLE_MUTANTS = [pytest.param(v, id=f"{v.assignment}/{v.name}")
                    for a in ASSIGNMENTS for v in submissions.catalogue(a, "mutants") if v.visible]
+
+
+def _failing(job):
+    """In a worker process: the failing test cells of the blank release (job = (assignment,
+    None)) or of a catalogued mutant (job = (assignment, mutant name))."""
+    assignment, name = job
+    if name is None:
+        return job, failing_test_cells(submissions.blank(assignment), assignment)
+    variant = submissions.load_variant(submissions.CATALOGUE / assignment / "mutants"
+                                       / f"{name}.py")
+    return job, failing_test_cells(submissions.variant_submission(variant), assignment)
+
+
+@pytest.fixture(scope="session")
+def failing(request):
+    """job -> failing test cells, for every notebook the selected tests read, run two at a
+    time (a process per core, each with its zygote)."""
+    jobs = set()
+    for item in request.session.items:
+        params = item.callspec.params if hasattr(item, "callspec") else {}
+        if item.module.__name__ == __name__ and "assignment" in params:
+            jobs.add((params["assignment"], None))
+        if item.module.__name__ == __name__ and "variant" in params:
+            jobs.add((params["variant"].assignment, params["variant"].name))
+    with ProcessPoolExecutor(os.cpu_count() or 1, mp_context=get_context("spawn")) as pool:
+        return dict(pool.map(_failing, sorted(jobs, key=str)))
 
 
 def failing_test_cells(nb, assignment):
@@ -39,9 +67,9 @@ def failing_test_cells(nb, assignment):
 
 
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_unanswered_release_fails_every_visible_test(assignment):
+def test_unanswered_release_fails_every_visible_test(assignment, failing):
     silent = set(submissions.autograded_cells(submissions.read_release(assignment))) \
-        - failing_test_cells(submissions.blank(assignment), assignment)
+        - failing[(assignment, None)]
     assert not silent, f"these test cells say nothing on the unanswered notebook: {sorted(silent)}"
 
 
@@ -54,8 +82,8 @@ def own_cells(variant):
 
 
 @pytest.mark.parametrize("variant", VISIBLE_MUTANTS)
-def test_visible_part_catches_the_common_bug(variant):
-    caught = failing_test_cells(submissions.variant_submission(variant), variant.assignment)
+def test_visible_part_catches_the_common_bug(variant, failing):
+    caught = failing[(variant.assignment, variant.name)]
     missed = own_cells(variant) - caught
     assert not missed, f"{variant.name}: the visible part of {sorted(missed)} stays silent"
 
