@@ -122,10 +122,11 @@ def check():
     if not found:
         raise SandboxUnavailable(f"bubblewrap (bwrap) is not installed. {HOW_TO_INSTALL}")
     with tempfile.TemporaryDirectory(prefix="course-sandbox-check-") as scratch:
-        Scratch.own(Path(scratch), _sandbox_uid())
+        uid = _sandbox_uid()
+        Scratch.own(Path(scratch), uid)
         # the kernel's own Python and the course package must be readable by its user
         argv = command([sys.executable, "-c", "import course"], scratch=Path(scratch),
-                       env={}, cwd=scratch)
+                       env={}, cwd=scratch, uid=uid)
         try:
             probe = subprocess.run(argv, capture_output=True, text=True, timeout=30)
         except (OSError, subprocess.TimeoutExpired) as error:
