@@ -117,7 +117,8 @@ class ResilientExecute(Execute):
     def _cell_timeout(self, cell):
         if _locked(cell):
             return self.locked_cell_timeout
-        return max(1, min(self.timeout, int(self._budget + 1)))
+        cell_limit = self.timeout if self.timeout and self.timeout > 0 else self.notebook_timeout
+        return max(1, min(cell_limit, int(self._budget + 1)))
 
     def output(self, outs, msg, display_id, cell_index):
         """Keep output up to the per-cell and per-notebook sizes; note once what was cut."""
