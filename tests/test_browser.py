@@ -11,6 +11,7 @@ import shutil
 
 import pytest
 from nbgrader.api import Gradebook
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from course import cli, pipeline, submissions
 from tests.browser import SCREENSHOTS, chromium_page, jupyter_lab, require_chromium
@@ -55,6 +56,21 @@ def student_notebook(tmp_path, assignment):
         page.locator(".jp-Notebook .jp-Cell").first.wait_for()
         page.locator(".jp-Notebook-ExecutionIndicator[data-status='idle']").wait_for()
         yield page
+
+
+def run_cell(page, cell):
+    """Run one cell as a student would (select it, Ctrl+Enter) and wait until it has run."""
+    prompt = cell.locator(".jp-InputPrompt")
+    for _ in range(3):  # a key pressed while JupyterLab is still busy can be lost: again
+        prompt.click()
+        page.keyboard.press("Control+Enter")
+        try:
+            page.wait_for_function("el => /\\[\\d+\\]/.test(el.textContent)",
+                                   arg=prompt.element_handle(), timeout=60_000)
+            return
+        except PlaywrightTimeout:
+            continue
+    raise AssertionError(f"the cell never ran: {cell.inner_text()[:200]}")
 
 
 def test_student_answers_runs_all_sees_the_plot_and_validates(tmp_path):
@@ -126,9 +142,7 @@ def test_instructor_sees_the_demo_class_scores_in_formgrader(tmp_path):
 def test_student_sees_the_computation_graph_picture_in_assignment_5(tmp_path):
     with student_notebook(tmp_path, "05_beyond_backprop") as page:
         for text in ("checks.setup()", "pictures.show_graph("):  # the setup, then the picture
-            cell = code_cell(page, text)
-            cell.locator(".jp-InputPrompt").click()
-            page.keyboard.press("Control+Enter")
+            run_cell(page, code_cell(page, text))
         picture = code_cell(page, "pictures.show_graph(").locator(
             ".jp-OutputArea-output img").first
         try:
