@@ -122,7 +122,7 @@ def check():
     if not found:
         raise SandboxUnavailable(f"bubblewrap (bwrap) is not installed. {HOW_TO_INSTALL}")
     with tempfile.TemporaryDirectory(prefix="course-sandbox-check-") as scratch:
-        uid = _sandbox_uid()
+        uid = sandbox_uid()
         Scratch.own(Path(scratch), uid)
         # the kernel's own Python and the course package must be readable by its user
         argv = command([sys.executable, "-c", "import course"], scratch=Path(scratch),
@@ -137,7 +137,7 @@ def check():
     _checked.append(found)
 
 
-def _sandbox_uid():
+def sandbox_uid():
     """A user id of the sandbox's own when grading as root (nobody else runs as it), else
     ours (the user namespace maps it)."""
     if os.geteuid() == 0 and not disabled():
@@ -190,7 +190,7 @@ def command(inner, *, scratch, env, cwd, uid=None, as_pid_1=False, limits=None):
         argv += ["--setenv", key, value]
     argv += ["--chdir", str(cwd)]
     if root:  # drop to the sandbox's own user, with no capabilities at all
-        uid = uid if uid is not None else _sandbox_uid()
+        uid = uid if uid is not None else sandbox_uid()
         argv += ["--cap-add", "CAP_SETUID", "--cap-add", "CAP_SETGID", "--",
                  "setpriv", f"--reuid={uid}", f"--regid={uid}", "--clear-groups",
                  "--inh-caps=-all", "--bounding-set=-all"]
@@ -225,7 +225,7 @@ class Scratch:
 
     def __init__(self, parent=None, uid=None):
         self.root = Path(tempfile.mkdtemp(prefix="course-kernel-", dir=parent))
-        self.uid = _sandbox_uid() if uid is None else uid
+        self.uid = sandbox_uid() if uid is None else uid
         self.work, self.home, self.tmp, self.kernel = (
             self.root / name for name in ("work", "home", "tmp", "kernel"))
         for folder in (self.home, self.tmp, self.kernel):

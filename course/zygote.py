@@ -138,6 +138,12 @@ class Zygote:
                                "limits": limits.__dict__})["pid"]
             return self._outer_pid(inner)
 
+    def ensure_started(self):
+        """Start the zygote now if it is not running (its arena must exist for a scratch)."""
+        with self._lock:
+            if self._process is None:
+                self._start()
+
     def reap(self):
         """Kill whatever the last kernel left running in the sandbox, and remove whatever it
         left in the sandbox's writable folder."""
@@ -174,7 +180,7 @@ class Zygote:
 
     def _start(self):
         sandbox.check()
-        self.uid = sandbox._sandbox_uid()
+        self.uid = sandbox.sandbox_uid()
         self.arena = sandbox.Scratch(uid=self.uid)
         self.arena.fill(None)
         if os.geteuid() == 0:  # kernels may write in their own scratch folder, not beside it
@@ -291,9 +297,7 @@ class ForkingKernelManager(sandbox.Sandbox, AsyncKernelManager):
 
     async def _async_pre_start_kernel(self, **kw):
         if self.provisioner is None:
-            with _zygote._lock:
-                if _zygote._process is None:
-                    _zygote._start()
+            _zygote.ensure_started()
             self.scratch = sandbox.Scratch(parent=_zygote.arena.root, uid=_zygote.uid)
             self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
             self.transport = "ipc"
