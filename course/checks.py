@@ -19,6 +19,8 @@ import numpy
 import torch
 import torch.nn.functional
 
+from course import bridge
+
 # Our own references, taken when the locked first cell imports this module, so that a
 # student cell that rebinds torch.allclose or math.isclose cannot change how we compare.
 _isclose = math.isclose
@@ -52,6 +54,35 @@ _REPLACED_BY_US = set()  # names forbidden() has swapped out on purpose, for now
 
 class CheckFailed(AssertionError):
     """A test cell's check did not pass; the message is written for the student."""
+
+
+# Set in the examiner (course.examiner), where the student's names are handles and values
+# from the student's kernel; None in a student's own kernel, where they are the objects.
+_examiner = None
+
+
+def examine_through(examiner):
+    """Run the checks in the examiner: guards go with each call into the student's kernel."""
+    global _examiner
+    _examiner = examiner
+
+
+class _Student:
+    """The student's own names: `student.x` is the student's x even where a locked cell also
+    defines an x (in the examiner, names a locked cell defines are the examiner's own)."""
+
+    def __getattr__(self, name):
+        if name.startswith("__"):
+            raise AttributeError(name)
+        if _examiner is not None:
+            return _examiner.fetch(name)
+        shell = _ipython()
+        if shell is None or name not in shell.user_ns:
+            raise NameError(f"name {name!r} is not defined in your notebook")
+        return shell.user_ns[name]
+
+
+student = _Student()
 
 
 def setup():
@@ -111,16 +142,42 @@ def call(fn, *args, name=None, hint=""):
     """Call the student's fn, turning any exception into a message that says which call raised."""
     __tracebackhide__ = True
     untampered()
-    name = name or getattr(fn, "__name__", "your function")
-    if not callable(fn):
-        fail(f"{name} should be a function, but it is a {type(fn).__name__}")
+    name = name or _name_of(fn)
+    if not _callable(fn):
+        fail(f"{name} should be a function, but it is {_describe(fn)}")
     try:
         return fn(*args)
+    except CheckFailed:
+        raise  # a guard around the call failed (see forbidden)
     except NotImplementedError:
-        fail(f"{name} is not written yet: replace `raise NotImplementedError()` with your code")
+        _not_written(name)
+    except bridge.StudentError as error:
+        if error.type_name == "NotImplementedError":
+            _not_written(name)
+        shown = ", ".join(short(a) for a in args)
+        fail(_sentence(f"{name}({shown}) raised {error}", hint))
+    except bridge.BridgeError as error:
+        fail(_sentence(f"{name} could not be called: {error}", hint))
     except Exception as error:
         shown = ", ".join(short(a) for a in args)
         fail(_sentence(f"{name}({shown}) raised {type(error).__name__}: {error}", hint))
+
+
+def _not_written(name):
+    __tracebackhide__ = True
+    fail(f"{name} is not written yet: replace `raise NotImplementedError()` with your code")
+
+
+def _callable(fn):
+    if isinstance(fn, bridge.Handle):
+        return fn._bridge_info.get("callable") is not False
+    return callable(fn)
+
+
+def _name_of(fn):
+    if isinstance(fn, bridge.Handle):
+        return fn._bridge_info.get("name", "your function")
+    return getattr(fn, "__name__", "your function")
 
 
 def as_float(value, name):
@@ -195,8 +252,7 @@ def snapshots_match(snapshots, expected, name, *, hint="", reveal=True):
     tensors = [s for s in snapshots if isinstance(s, _Tensor)]
     arrays = [s for s in snapshots if isinstance(s, numpy.ndarray)]
     shared = len({id(t) for t in tensors + arrays}) < len(tensors) + len(arrays) or any(
-        t.untyped_storage().data_ptr() == u.untyped_storage().data_ptr()
-        for i, t in enumerate(tensors) for u in tensors[i + 1:]) or any(
+        shares_memory(t, u) for i, t in enumerate(tensors) for u in tensors[i + 1:]) or any(
         numpy.shares_memory(a, b) for i, a in enumerate(arrays) for b in arrays[i + 1:])
     for k, (got, want) in enumerate(zip(snapshots, expected, strict=True)):
         actual = as_tensor(got, f"{name}[{k}]", lists=True)
@@ -328,24 +384,79 @@ def derivative_matches(fn, reference, inputs, name, **options):
     function_matches(fn, lambda x: autograd_derivative(reference, x), inputs, name, **options)
 
 
+class bind:
+    """fn with its first arguments fixed: bind(mse, X, y)(w, b) is mse(X, y, w, b).
+
+    A test hands it to code that differentiates the student's function (gradients_match):
+    in the examiner it crosses to the student's kernel by value (course.bridge), where the
+    student's function is, and autograd with it.
+    """
+
+    def __init__(self, fn, *fixed):
+        self.fn, self.fixed = fn, fixed
+
+    def __call__(self, *args):
+        return self.fn(*self.fixed, *args)
+
+    def __portable__(self):
+        return "course.checks.bind", (self.fn, *self.fixed), {}
+
+
+def gradients_of(fn, params):
+    """Autograd's gradients of fn(*params).sum() in each of params (None where it does not
+    depend on one), or, when fn's result is no tensor autograd can differentiate, a
+    description of it. Runs where fn is: in the student's kernel (see on_student_side)."""
+    copies = [p.detach().clone().requires_grad_(True) for p in params]
+    with torch.enable_grad():
+        out = fn(*copies)
+        if not isinstance(out, _Tensor) or out.grad_fn is None:
+            return _describe(out)
+        grads = _autograd_grad(out.sum(), copies, allow_unused=True)
+    return [None if g is None else g.detach() for g in grads]
+
+
+def on_student_side(producer):
+    """producer (a function of this module), run where the student's code is: here in the
+    student's kernel, through the bridge in the examiner. What it returns crosses by value,
+    and the test judges it."""
+    if _examiner is None:
+        return producer
+    return lambda *args: _examiner.kernel.call(producer, args)
+
+
 def gradients_match(fn, reference, params, names, *, rtol=1e-5, atol=1e-7, hint="", reveal=True):
-    """Fail unless autograd gives the same gradients of fn(*params) and reference(*params)."""
+    """Fail unless autograd gives the same gradients of fn(*params) and reference(*params).
+
+    fn is the student's function, or bind(student's function, fixed arguments...).
+    """
     __tracebackhide__ = True
     untampered()
-    copies = [p.detach().clone().requires_grad_(True) for p in params]
-    out = call(fn, *copies, name=names[0])
-    if not isinstance(out, _Tensor) or out.grad_fn is None:
-        fail(_sentence(f"{names[0]} returned {_describe(out)}, which autograd cannot differentiate",
+    try:
+        got = on_student_side(gradients_of)(fn, params)
+    except CheckFailed:
+        raise
+    except Exception as error:
+        fail(_sentence(f"{names[0]} raised {_error_text(error)}", hint))
+    if isinstance(got, str):
+        fail(_sentence(f"{names[0]} returned {got}, which autograd cannot differentiate",
                        "return a tensor built from torch operations on the inputs; "
                        "`.item()`, `.detach()` or `float()` cut the graph", hint))
-    got = _autograd_grad(out.sum(), copies, allow_unused=True)
+    if not isinstance(got, list) or len(got) != len(params):
+        fail(f"{names[0]}'s gradients could not be read")
     fresh = [p.detach().clone().requires_grad_(True) for p in params]
-    want = _autograd_grad(reference(*fresh).sum(), fresh)
+    with torch.enable_grad():
+        want = _autograd_grad(reference(*fresh).sum(), fresh)
     for name, g, w in zip(names[1:], got, want, strict=True):
         if g is None:
             fail(_sentence(f"the result of {names[0]} does not depend on {name}", hint))
         close(g, w if w.numel() != 1 else w.reshape(()), f"its gradient in {name}",
               rtol=rtol, atol=atol, hint=hint, reveal=reveal)
+
+
+def _error_text(error):
+    if isinstance(error, (bridge.StudentError, bridge.BridgeError)):
+        return str(error)
+    return f"{type(error).__name__}: {error}"
 
 
 def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, hint="",
@@ -404,6 +515,23 @@ def minimises(loss, values, names, *, atol, hint="", what="the loss"):
                            f"goes down towards {way} values of {name}", hint))
 
 
+def facts(tensor):
+    """What autograd knows of a tensor: is_leaf, grad_fn (its class name, or None) and storage
+    (the address of its memory). In the examiner, a student's tensor is a copy, and these are
+    what they were in the student's kernel."""
+    known = getattr(tensor, "_course_facts", None) if _examiner is not None else None
+    if known is not None:
+        return dict(known)
+    return {"is_leaf": tensor.is_leaf,
+            "grad_fn": None if tensor.grad_fn is None else type(tensor.grad_fn).__name__,
+            "storage": tensor.untyped_storage().data_ptr()}
+
+
+def shares_memory(a, b):
+    """Whether tensors a and b share their memory (one is a view or a detach() of the other)."""
+    return facts(a)["storage"] == facts(b)["storage"]
+
+
 def is_leaf_requiring_grad(value, name, *, hint=""):
     """Fail unless value is a leaf tensor that requires grad (a parameter you can update)."""
     __tracebackhide__ = True
@@ -414,9 +542,10 @@ def is_leaf_requiring_grad(value, name, *, hint=""):
         fail(_sentence(f"{name} does not require grad any more",
                        "keep the tensor created with requires_grad=True and update it in place",
                        hint))
-    if not value.is_leaf:
+    known = facts(value)
+    if not known["is_leaf"]:
         fail(_sentence(f"{name} is no longer a leaf tensor: it was computed by "
-                       f"{type(value.grad_fn).__name__}, so it has no .grad of its own",
+                       f"{known['grad_fn']}, so it has no .grad of its own",
                        "update it in place inside `with torch.no_grad():`", hint))
 
 
@@ -429,12 +558,37 @@ def is_none(value, name, *, hint=""):
 
 
 @contextlib.contextmanager
+def _in_student_calls(guard):
+    """In the examiner: the student's calls made while the block runs take the guard along,
+    and it runs around them in the student's kernel (course.bridge)."""
+    bridge.GUARDS.append(guard)
+    try:
+        yield
+    finally:
+        bridge.GUARDS.remove(guard)
+
+
+def _path(owner):
+    """The dotted path of a module or class, for a guard sent to the student's kernel."""
+    if isinstance(owner, type):
+        return f"{owner.__module__}.{owner.__qualname__}".replace("torch._tensor.", "torch.")
+    return owner.__name__
+
+
 def forbidden(targets, reason):
     """Make each function in targets raise while the block runs; reason goes in the message.
 
     targets maps a name for the message to (owner, attribute), e.g.
     {"torch.cos": (torch, "cos")}. Each is restored when the block ends.
     """
+    if _examiner is not None:
+        where = [[name, [_path(owner), attribute]] for name, (owner, attribute) in targets.items()]
+        return _in_student_calls(["forbidden", [where, reason]])
+    return _forbidden_here(targets, reason)
+
+
+@contextlib.contextmanager
+def _forbidden_here(targets, reason):
     saved = {name: (getattr(owner, attribute), attribute in vars(owner))
              for name, (owner, attribute) in targets.items()}
 
@@ -468,12 +622,21 @@ _ENGINE = {"autograd": (torch.autograd, "_engine_run_backward"),
 
 def autograd_forbidden(reason):
     """Make every autograd backward pass raise while the block runs."""
-    return forbidden(_ENGINE, reason)
+    if _examiner is not None:
+        return _in_student_calls(["autograd_forbidden", [reason]])
+    return _forbidden_here(_ENGINE, reason)
+
+
+def autograd_required(name):
+    """Fail unless the block runs at least one autograd backward pass (in the examiner: unless
+    each of the student's calls in it does)."""
+    if _examiner is not None:
+        return _in_student_calls(["autograd_required", [name]])
+    return _autograd_required_here(name)
 
 
 @contextlib.contextmanager
-def autograd_required(name):
-    """Fail unless the block runs at least one autograd backward pass."""
+def _autograd_required_here(name):
     __tracebackhide__ = True
     original = torch.autograd._engine_run_backward
     calls = []

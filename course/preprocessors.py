@@ -23,14 +23,16 @@ import time
 import bleach
 from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jupyter_client.manager import AsyncKernelManager
+from nbclient import NotebookClient
 from nbclient.exceptions import DeadKernelError
 from nbconvert.filters import strip_files_prefix
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat import NotebookNode
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
-from traitlets import Integer, Unicode, default
+from traitlets import Bool, Integer, List, Type, Unicode, default
 
 from course import sandbox
+from course.zygote import ExaminerKernelManager
 
 DIED = ("KernelDied", "the kernel died while this cell ran (os._exit, a crash, or too much "
         "memory), so this cell and the ones after it were not graded")
@@ -38,6 +40,8 @@ NOT_RUN = ("NotRun", "not run: the kernel died in an earlier cell")
 # A cell tagged so draws a picture for the student and defines nothing later cells use: the
 # grader skips it (a picture costs as long as a notebook's tests) and says so in the feedback.
 ILLUSTRATION = "illustration"
+EXAMINER_DIED = ("ExaminerDied", "the grader's examiner stopped while it ran this test, so it "
+                 "and the tests after it were not graded: tell your instructor")
 OUT_OF_TIME = ("NotebookTimeout", "not run: the notebook used up its time limit in earlier "
                "cells (each cell has its own limit, and all of them together one more)")
 
@@ -57,6 +61,14 @@ class ResilientExecute(Execute):
     ).tag(config=True)
     cell_output_bytes = Integer(1 << 20, help="Output kept per cell.").tag(config=True)
     notebook_output_bytes = Integer(8 << 20, help="Output kept per notebook.").tag(config=True)
+    examiner = Bool(True, help="Run the test cells in an examiner, a kernel of their own that "
+                    "never runs the submission (course.examiner); off, they run in the "
+                    "student's kernel as in plain nbgrader.").tag(config=True)
+    examiner_skips = List(Unicode(), help="Assignments whose test cells still run in the "
+                          "student's kernel.").tag(config=True)
+    examiner_kernel_manager_class = Type(
+        ExaminerKernelManager, help="The kernel manager of the examiner's kernel."
+    ).tag(config=True)
 
     def __init__(self, *args, **kwargs):
         if sandbox.disabled():
@@ -80,8 +92,19 @@ class ResilientExecute(Execute):
         self._budget = float(self.notebook_timeout)
         self._out_of_time = False
         self._notebook_bytes = 0
+        self._exam = self._exam_error = None
         try:
-            return super().preprocess(nb, resources, km=km)
+            assignment = (resources or {}).get("nbgrader", {}).get("assignment")
+            if not self.examiner or assignment in self.examiner_skips:
+                return super().preprocess(nb, resources, km=km)
+            self._exam = Examination(
+                nb, parent=self, kernel_manager_class=self.examiner_kernel_manager_class,
+                timeout_func=self._cell_timeout, interrupt_on_timeout=True, allow_errors=True,
+                kernel_name=self.kernel_name, extra_arguments=self.extra_arguments,
+                startup_timeout=self.startup_timeout, error_on_timeout=self.error_on_timeout)
+            self._attached = False
+            with self._exam.setup_kernel():
+                return super().preprocess(nb, resources, km=km)
         except DeadKernelError:
             if self._running is None:
                 raise  # died before any cell ran: nothing to keep
@@ -107,12 +130,64 @@ class ResilientExecute(Execute):
             cell.outputs = [_error(*OUT_OF_TIME)]
             return cell, resources
         started = time.monotonic()
-        cell, resources = super().preprocess_cell(cell, resources, index)
+        if self._exam is not None and cell.cell_type == "code" and _test(cell):
+            cell = self._examine(cell, index)
+        else:
+            cell, resources = super().preprocess_cell(cell, resources, index)
+            if self._exam is not None and cell.cell_type == "code" and _locked(cell):
+                self._examiner_runs(cell, index)
         if cell.cell_type == "code" and not _locked(cell):
             self._budget -= time.monotonic() - started
         elif _locked(cell) and _timed_out(cell) and not self._last_attempt:
             raise LockedCellTimedOut(f"locked cell {index} timed out")
         return cell, resources
+
+    def _examine(self, cell, index):
+        """Run a test cell in the examiner (course.examiner), its outputs the cell's."""
+        if self._exam_error is not None:
+            cell.outputs = [_error(*NOT_RUN_EXAMINER)]
+            return cell
+        self._attach(index)
+        try:
+            return self._exam.execute_cell(cell, index, store_history=True)
+        except DeadKernelError:
+            self.log.error("the examiner died in test cell %d", index)
+            self._exam_error = EXAMINER_DIED
+            cell.outputs = [_error(*EXAMINER_DIED)]
+            return cell
+
+    def _examiner_runs(self, cell, index):
+        """The examiner runs a locked cell too: its data, references and checks are its own."""
+        if self._exam_error is not None:
+            return
+        self._attach(index)
+        own = copy.deepcopy(cell)
+        own.outputs = []
+        try:
+            self._exam.execute_cell(own, index, store_history=True)
+        except DeadKernelError:
+            self._exam_error = EXAMINER_DIED
+            return
+        if _timed_out(own) and not self._last_attempt:
+            raise LockedCellTimedOut(f"locked cell {index} timed out in the examiner")
+
+    def _attach(self, index):
+        """Point the examiner at the student's kernel, once, before its first cell."""
+        if self._attached:
+            return
+        self._attached = True
+        info = {k: v.decode() if isinstance(v, bytes) else v
+                for k, v in self.km.get_connection_info().items()}
+        seconds = max(1, (self.timeout or self.notebook_timeout) - 2)
+        code = ("import json as _json\nfrom course import examiner as _examiner\n"
+                f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds})\n"
+                "del _json, _examiner")
+        probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
+        self._exam.execute_cell(probe, index, store_history=False)
+        failed = [o for o in probe.outputs if o.get("output_type") == "error"]
+        if failed:
+            raise RuntimeError(f"the examiner could not reach the student's kernel: "
+                               f"{failed[0].get('ename')}: {failed[0].get('evalue')}")
 
     def _cell_timeout(self, cell):
         if _locked(cell):
@@ -138,6 +213,13 @@ class ResilientExecute(Execute):
         return None
 
 
+NOT_RUN_EXAMINER = ("NotRun", "not run: the grader's examiner stopped in an earlier test")
+
+
+class Examination(NotebookClient):
+    """nbclient on the examiner's kernel (course.examiner): the locked and test cells."""
+
+
 class LockedCellTimedOut(RuntimeError):
     """A locked cell ran out of time: the machine, not the student; run the notebook again."""
 
@@ -145,6 +227,11 @@ class LockedCellTimedOut(RuntimeError):
 def _locked(cell):
     meta = cell.metadata.get("nbgrader", {})
     return bool(meta.get("locked")) and not meta.get("grade") and not meta.get("solution")
+
+
+def _test(cell):
+    meta = cell.metadata.get("nbgrader", {})
+    return bool(meta.get("grade")) and not meta.get("solution")
 
 
 def _timed_out(cell):

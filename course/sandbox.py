@@ -70,9 +70,10 @@ class Limits:
     def rlimits(self):
         import resource
 
-        return {resource.RLIMIT_AS: self.memory, resource.RLIMIT_NPROC: self.processes,
-                resource.RLIMIT_FSIZE: self.file_size, resource.RLIMIT_CORE: 0,
-                resource.RLIMIT_NOFILE: self.open_files}
+        found = {resource.RLIMIT_AS: self.memory, resource.RLIMIT_NPROC: self.processes,
+                 resource.RLIMIT_FSIZE: self.file_size, resource.RLIMIT_CORE: 0,
+                 resource.RLIMIT_NOFILE: self.open_files}
+        return {which: value for which, value in found.items() if value is not None}
 
     def apply(self):
         """Set these limits on this process (and so on everything it starts)."""

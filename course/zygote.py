@@ -52,24 +52,27 @@ WARM_MODULES = ("torch", "numpy", "matplotlib.pyplot", "ipykernel.kernelapp",
                 "matplotlib_inline.backend_inline", "matplotlib.backends.backend_agg",
                 "course.checks", "course.figures", "course.graphs", "course.plots",
                 "course.pictures", "course.beyond")
+# The examiner's zygote (course.examiner) runs no submission: it is not sandboxed, and warms
+# the examiner's own modules too.
+EXAMINER_MODULES = ("course.examiner", "jupyter_client.blocking")
 ARENA_OWN = ("work", "home", "tmp", "kernel")  # the zygote's own folders in its arena
 START_SECONDS = 180  # to import torch and the rest, even on a busy machine
 REPLY_SECONDS = 30  # to answer a request, else it is replaced
 
 
-def serve(requests, replies):
+def serve(requests, replies, examiner=False):
     """The zygote's loop: fork a kernel per request until the requests pipe closes."""
     # matplotlib reads the backend when imported; ipykernel sets this one before any cell
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # debugpy's warning on import
     ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/1/mem
-    for name in WARM_MODULES:
+    for name in WARM_MODULES + (EXAMINER_MODULES if examiner else ()):
         __import__(name)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     _reply(replies, {"ready": os.getpid()})
     for line in requests:
         request = json.loads(line)
-        if request.get("reap"):
+        if request.get("reap") and not examiner:
             _kill_all_but_me()
             _reply(replies, {"reaped": True})
             continue
@@ -124,9 +127,14 @@ def _become_kernel(request, requests, replies):
 
 
 class Zygote:
-    """A sandboxed zygote owned by this process; fork() gives the pid of a new kernel."""
+    """A sandboxed zygote owned by this process; fork() gives the pid of a new kernel.
 
-    def __init__(self):
+    Zygote(sandboxed=False) is the examiners' (course.examiner): it never runs a submission,
+    so it runs as this process, outside any sandbox, and is never asked to reap.
+    """
+
+    def __init__(self, sandboxed=True):
+        self.sandboxed = sandboxed
         self._lock = threading.Lock()
         self._process = None
         self.arena = self.uid = None
@@ -147,6 +155,8 @@ class Zygote:
     def reap(self):
         """Kill whatever the last kernel left running in the sandbox, and remove whatever it
         left in the sandbox's writable folder."""
+        if not self.sandboxed:
+            raise RuntimeError("an examiners' zygote has no sandbox to reap")
         with self._lock:
             if self._process is not None and self._process.poll() is None:
                 self._ask({"reap": True})
@@ -179,6 +189,8 @@ class Zygote:
         return self._process.stdout.readline()
 
     def _start(self):
+        if not self.sandboxed:
+            return self._start_examiners()
         sandbox.check()
         self.uid = sandbox.sandbox_uid()
         self.arena = sandbox.Scratch(uid=self.uid)
@@ -190,9 +202,21 @@ class Zygote:
         env = sandbox.kernel_env(os.environ, self.arena)
         argv = sandbox.command([sys.executable, "-m", "course.zygote"], scratch=self.arena.root,
                                env=env, cwd=self.arena.work, uid=self.uid, as_pid_1=True)
+        self._launch(argv)
+        self._zygote_pid = self._outer_pid(1)
+
+    def _start_examiners(self):
+        self.uid = os.geteuid()
+        self.arena = sandbox.Scratch(uid=self.uid)
+        self.arena.fill(None)
+        env = sandbox.kernel_env(os.environ, self.arena)
+        self._launch([sys.executable, "-m", "course.zygote", "--examiner"], env=env)
+        self._zygote_pid = self._process.pid
+
+    def _launch(self, argv, env=None):
         self._process = subprocess.Popen(
             argv, stdin=subprocess.PIPE, stdout=subprocess.PIPE, text=True, bufsize=1,
-            start_new_session=True)
+            start_new_session=True, env=env)
         try:
             ready = self._readline(START_SECONDS)
         except TimeoutError:
@@ -200,10 +224,11 @@ class Zygote:
         if "ready" not in ready:
             self.close()
             raise RuntimeError(f"the kernel zygote did not start: {ready!r}")
-        self._zygote_pid = self._outer_pid(1)
 
     def _outer_pid(self, inner):
         """The pid, in this process's namespace, of the sandbox's process numbered inner."""
+        if not self.sandboxed:
+            return inner
         root = self._process.pid if inner == 1 else self._zygote_pid
         pid = sandbox.outer_pid(root, inner)
         if pid is None:
@@ -228,6 +253,7 @@ class Zygote:
 
 
 _zygote = Zygote()
+_examiners = Zygote(sandboxed=False)
 
 
 class ForkedKernel:
@@ -308,5 +334,43 @@ class ForkingKernelManager(sandbox.Sandbox, AsyncKernelManager):
         return await super()._async_pre_start_kernel(**kw)
 
 
+class ExaminerProvisioner(LocalProvisioner):
+    """LocalProvisioner whose launch forks the examiners' zygote (no sandbox: see Zygote)."""
+
+    async def launch_kernel(self, cmd, **kwargs):
+        km = self.parent
+        km.scratch.fill(kwargs.get("cwd"))
+        env = sandbox.kernel_env(kwargs.get("env") or os.environ, km.scratch)
+        limits = sandbox.Limits(memory=km.limits.memory, processes=None,
+                                file_size=km.limits.file_size)
+        pid = _examiners.fork(cmd, env, str(km.scratch.work), limits)
+        self.process = ForkedKernel(pid)
+        self.pid = self.pgid = pid
+        self.cwd = str(km.scratch.work)
+        return self.connection_info
+
+    async def cleanup(self, restart=False):
+        await super().cleanup(restart=restart)
+        if not restart:
+            self.parent.scratch.remove()
+
+
+class ExaminerKernelManager(sandbox.Sandbox, AsyncKernelManager):
+    """A kernel manager for examiners (course.examiner), forked from a warm parent of their
+    own that never runs a submission; Unix sockets in the examiner's own folder."""
+
+    async def _async_pre_start_kernel(self, **kw):
+        if self.provisioner is None:
+            _examiners.ensure_started()
+            self.scratch = sandbox.Scratch(parent=_examiners.arena.root, uid=_examiners.uid)
+            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
+            self.transport = "ipc"
+            self.ip = str(self.scratch.kernel / "ipc")
+            self.connection_file = str(self.scratch.kernel / "connection.json")
+            self.provisioner = ExaminerProvisioner(
+                kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
+        return await super()._async_pre_start_kernel(**kw)
+
+
 if __name__ == "__main__":
-    serve(sys.stdin, sys.stdout)
+    serve(sys.stdin, sys.stdout, examiner="--examiner" in sys.argv)

@@ -1,0 +1,290 @@
+"""The examiner: a kernel that runs a notebook's test cells and never runs the submission.
+
+During grading (course.preprocessors.ResilientExecute) each notebook has two kernels:
+
+    grader (nbgrader) --- cells --->  student's kernel   (sandboxed: runs the submission)
+          |                                 ^
+          +-- locked and test cells -->  examiner  --- bridge: names, calls, values
+                                                       (course.bridge)
+
+The examiner runs the notebook's locked cells itself (their source is the gradebook's), so
+its data, references and checks are its own, and then each test cell. A name the test cell
+uses that the examiner does not hold is the student's: just before the cell runs, the
+examiner asks the student's kernel for it, by value or as a handle (course.bridge), and
+drops it again after the cell. A test that means the student's copy of a name a locked cell
+also defines says so: `student.x` (course.checks.student).
+
+The test cell's source never enters the student's kernel; what the student's code sees are
+the values a test passes to it. Its output is the examiner's, so the student's code cannot
+change what a test prints or whether it raised.
+
+`attach` is what the grader runs in the examiner once both kernels are up.
+"""
+
+import ast
+import builtins
+import json
+import queue
+import time
+
+import zmq
+from jupyter_client.blocking import BlockingKernelClient
+
+from course import bridge, checks
+
+INTERRUPT_SECONDS = 5  # for an interrupted student's kernel to answer again
+
+
+class StudentKernel:
+    """The examiner's side of the bridge: requests to the student's kernel, with limits."""
+
+    def __init__(self, connection_info, cell_seconds):
+        context = zmq.Context()
+        context.setsockopt(zmq.MAXMSGSIZE, 2 * bridge.MAX_BYTES)  # a larger reply is dropped
+        self.client = BlockingKernelClient(context=context)
+        self.client.load_connection_info(connection_info)
+        self.client.start_channels(shell=True, iopub=False, stdin=False, hb=False,
+                                   control=True)
+        self.cell_seconds = cell_seconds
+        self.deadline = None
+        self.dead = None  # why the student's kernel can no longer answer
+
+    def start_cell(self):
+        self.deadline = time.monotonic() + self.cell_seconds
+
+    def names(self, names):
+        reply = self.request({"op": "names", "names": sorted(names)})
+        found = reply.get("names")
+        if type(found) is not dict:
+            raise bridge.BridgeError("the student's kernel answered out of format")
+        values = {name: bridge.decode(data, self.resolve) for name, data in found.items()
+                  if name in names}
+        for name, value in values.items():
+            if isinstance(value, bridge.Handle):
+                value._bridge_info["name"] = name
+        return values
+
+    def call(self, fn, args=(), kwargs=None, iterate=False):
+        """fn(*args, **kwargs) in the student's kernel, inside the guards now active."""
+        message = {"op": "call", "fn": self.encode(fn), "args": [self.encode(a) for a in args],
+                   "kwargs": {k: self.encode(v) for k, v in (kwargs or {}).items()},
+                   "guards": list(bridge.GUARDS), "iterate": iterate}
+        return bridge.decode(self.request(message)["value"], self.resolve)
+
+    def encode(self, value):
+        return bridge.encode(value, self._stand_in)
+
+    def _stand_in(self, obj):
+        if isinstance(obj, bridge.Handle):
+            if obj._bridge_kernel is not self:
+                raise bridge.BridgeError("a handle of another kernel")
+            return {"$handle": {"id": obj._bridge_id}}
+        found = bridge.portable(obj)
+        if found is None:
+            raise bridge.BridgeError(
+                f"a test may hand the student's code values, the student's own objects and "
+                f"named functions, not a {type(obj).__name__} of its own")
+        if "args" in found:
+            found["args"] = [self.encode(a) for a in found["args"]]
+            found["kwargs"] = {k: self.encode(v) for k, v in found["kwargs"].items()}
+        return {"$portable": found}
+
+    def resolve(self, tagged):
+        (tag, body), = tagged.items()
+        if tag != "$handle" or type(body) is not dict or type(body.get("id")) is not int:
+            raise bridge.BridgeError("the student's kernel sent something that is not a value")
+        info = {k: str(v)[:200] for k, v in body.items() if k in ("type", "why")}
+        info.update({k: body.get(k) is True for k in ("callable", "class")})
+        return bridge.Handle(self, body["id"], info)
+
+    def request(self, message):
+        if self.dead:
+            raise bridge.BridgeError(self.dead)
+        expression = f"__import__('course.bridge').bridge.serve({json.dumps(json.dumps(message))})"
+        msg_id = self.client.execute("", silent=True, store_history=False, allow_stdin=False,
+                                     user_expressions={"reply": expression})
+        seconds = max(1.0, (self.deadline or time.monotonic() + self.cell_seconds)
+                      - time.monotonic())
+        reply = self._reply(msg_id, seconds)
+        if reply is None:
+            self._interrupt(msg_id)
+            raise bridge.StudentError(
+                "TimeoutError", f"your code did not return within {seconds:.0f} s")
+        return self._read(reply)
+
+    def _reply(self, msg_id, seconds):
+        end = time.monotonic() + seconds
+        while True:
+            left = end - time.monotonic()
+            if left <= 0:
+                return None
+            try:
+                msg = self.client.get_shell_msg(timeout=left)
+            except queue.Empty:
+                return None
+            except (ValueError, RecursionError, MemoryError) as error:
+                self.dead = f"the student's kernel sent a reply that cannot be read ({error})"
+                raise bridge.BridgeError(self.dead) from None
+            if msg.get("parent_header", {}).get("msg_id") == msg_id:
+                return msg
+
+    def _interrupt(self, msg_id):
+        self.client.control_channel.send(self.client.session.msg("interrupt_request", {}))
+        if self._reply(msg_id, INTERRUPT_SECONDS) is None:
+            self.dead = ("your kernel stopped answering after a call that did not return, so "
+                         "the tests after it could not reach your code")
+
+    def _read(self, msg):
+        content = msg.get("content", {})
+        result = content.get("user_expressions", {}).get("reply", {})
+        if content.get("status") != "ok" or result.get("status") != "ok":
+            raise bridge.BridgeError(
+                "your kernel could not answer the grader (a cell replaced or broke what the "
+                f"grader calls there: {str(result.get('ename', content.get('ename')))[:80]})")
+        text = result.get("data", {}).get("text/plain", "")
+        if type(text) is not str or len(text) > 2 * bridge.MAX_BYTES:
+            raise bridge.BridgeError("the student's kernel sent a reply that is too large")
+        try:
+            reply = json.loads(text)
+        except (ValueError, RecursionError):
+            raise bridge.BridgeError("the student's kernel answered out of format") from None
+        if type(reply) is not dict:
+            raise bridge.BridgeError("the student's kernel answered out of format")
+        if "raised" in reply:
+            raised = reply["raised"]
+            if type(raised) is not list or len(raised) != 2:
+                raise bridge.BridgeError("the student's kernel answered out of format")
+            raise bridge.StudentError(str(raised[0])[:200], str(raised[1])[:2000])
+        if "failed" in reply:
+            raise checks.CheckFailed(str(reply["failed"])[:2000])
+        if "bridge" in reply:
+            raise bridge.BridgeError(str(reply["bridge"])[:500])
+        return reply
+
+
+def free_names(source):
+    """The names a cell reads and does not bind itself (in its own scope: a lambda's argument
+    W does not hide a W the cell reads outside the lambda)."""
+    try:
+        tree = ast.parse(source)
+    except SyntaxError:
+        return set()
+    return _free_in(tree.body, ())
+
+
+_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
+           ast.SetComp, ast.DictComp, ast.GeneratorExp)
+
+
+def _free_in(nodes, params):
+    reads, binds, inner = set(), set(params), set()
+    todo = list(nodes)
+    while todo:
+        node = todo.pop()
+        if isinstance(node, _SCOPES):
+            inner |= _free_of_scope(node)
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
+                binds.add(node.name)
+            continue
+        if isinstance(node, ast.Name):
+            (reads if isinstance(node.ctx, ast.Load) else binds).add(node.id)
+        elif isinstance(node, ast.alias):
+            binds.add((node.asname or node.name).split(".")[0])
+        elif isinstance(node, ast.ExceptHandler) and node.name:
+            binds.add(node.name)
+        todo.extend(ast.iter_child_nodes(node))
+    return (reads | inner) - binds
+
+
+def _free_of_scope(node):
+    """Free names of a function, lambda, class or comprehension; what it evaluates where it
+    is defined (defaults, decorators, bases, the first iterable) counts as read outside."""
+    outside = []
+    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+        arguments = node.args
+        params = [a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs]
+        params += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
+        outside += arguments.defaults + [d for d in arguments.kw_defaults if d is not None]
+        body = node.body if isinstance(node.body, list) else [node.body]
+        if not isinstance(node, ast.Lambda):
+            outside += node.decorator_list
+    elif isinstance(node, ast.ClassDef):
+        params, body = [], node.body
+        outside += node.bases + node.decorator_list + [k.value for k in node.keywords]
+    else:  # a comprehension: its targets are its own
+        params = []
+        body = [node.elt] if not isinstance(node, ast.DictComp) else [node.key, node.value]
+        for number, generator in enumerate(node.generators):
+            (outside if number == 0 else body).append(generator.iter)
+            body += generator.ifs
+            params += [n.id for n in ast.walk(generator.target) if isinstance(n, ast.Name)]
+    return _free_in(body, params) | _free_in(outside, ())
+
+
+_BUILTINS = set(dir(builtins))
+
+
+class Examiner:
+    """Fetches the student's names a cell needs before it runs, and drops them after."""
+
+    def __init__(self, shell, kernel):
+        self.shell, self.kernel = shell, kernel
+        self.fetched = set()
+
+    def before(self, info):
+        self.kernel.start_cell()
+        wanted = free_names(info.raw_cell) - set(self.shell.user_ns)
+        if not wanted:
+            return
+        try:
+            found = self.kernel.names(wanted)
+        except (bridge.BridgeError, bridge.StudentError) as error:
+            found = {name: Unreachable(str(error)) for name in wanted - _BUILTINS}
+        # A student's `input` (a tensor) is theirs; a function of theirs called len is not
+        # what the test means by len.
+        found = {name: value for name, value in found.items()
+                 if name not in _BUILTINS or not isinstance(value, (bridge.Handle, Unreachable))}
+        for name, value in found.items():
+            self.shell.user_ns[name] = value
+            self.fetched.add(name)
+
+    def after(self, result):
+        for name in self.fetched:
+            self.shell.user_ns.pop(name, None)
+        self.fetched.clear()
+
+    def fetch(self, name):
+        """The student's own name (course.checks.student)."""
+        found = self.kernel.names({name})
+        if name not in found:
+            raise NameError(f"name {name!r} is not defined in your notebook")
+        return found[name]
+
+
+class Unreachable:
+    """What a name the student's kernel could not be asked for stands for: using it fails."""
+
+    def __init__(self, why):
+        self._why = why
+
+    def __getattr__(self, name):
+        raise bridge.BridgeError(self._why)
+
+    def __call__(self, *args, **kwargs):
+        raise bridge.BridgeError(self._why)
+
+    def __repr__(self):
+        return f"<unreachable: {self._why}>"
+
+
+def attach(connection_info, cell_seconds):
+    """Make this kernel the examiner of the student's kernel at connection_info."""
+    from IPython import get_ipython
+
+    shell = get_ipython()
+    kernel = StudentKernel(connection_info, cell_seconds)
+    examiner = Examiner(shell, kernel)
+    shell.events.register("pre_run_cell", examiner.before)
+    shell.events.register("post_run_cell", examiner.after)
+    checks.examine_through(examiner)
+    return examiner
