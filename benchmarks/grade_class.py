@@ -13,7 +13,8 @@ The script checks that both gradebooks hold identical scores for every test cell
 not), then prints both times, the ratio, the cost per notebook, and the floors measured in
 the same run: what one notebook holding only `import torch` costs in a new kernel, in a new
 kernel inside the sandbox (the difference is the sandbox's cost per notebook on the plain
-path), and forked inside the sandbox.
+path), and forked inside the sandbox. The fast path is run twice, without and with the
+examiner (course.examiner: test cells in a kernel of their own), for the examiner's cost.
 """
 
 import argparse
@@ -46,8 +47,8 @@ def simulated_class(assignment, n):
     return students
 
 
-def prepare(root, assignments, n, stock=False):
-    root = pipeline.make_course_dir(root, assignments)
+def prepare(root, assignments, n, stock=False, extra_config=""):
+    root = pipeline.make_course_dir(root, assignments, extra_config)
     if stock:  # nbgrader as installed: its default preprocessors, nothing of the course's
         (root / "nbgrader_config.py").write_text(STOCK_CONFIG)
     course = pipeline.Course(root)
@@ -96,15 +97,21 @@ def main(argv=None):
     sandboxed_floor = floor(SandboxedKernelManager)
     fork_floor = floor(ForkingKernelManager)
 
-    fast = prepare(work / "fast", assignments, args.students)
-    print(f"\nfast path, {args.workers} workers:", flush=True)
-    started = time.perf_counter()
-    with parallel.Pool(fast, args.workers) as pool:
-        for assignment in assignments:
-            pool.prefetch(assignment, fast.students(assignment))
-        for assignment in assignments:
-            fast.autograde(assignment, fast.students(assignment), pool=pool)
-    fast_seconds = time.perf_counter() - started
+    seconds, courses = {}, {}
+    for label, extra in (("without the examiner", "c.ResilientExecute.examiner = False"),
+                         ("with the examiner", "")):
+        course = courses[label] = prepare(work / label.replace(" ", "-"), assignments,
+                                          args.students, extra_config=extra)
+        print(f"\nfast path {label}, {args.workers} workers:", flush=True)
+        started = time.perf_counter()
+        with parallel.Pool(course, args.workers) as pool:
+            for assignment in assignments:
+                pool.prefetch(assignment, course.students(assignment))
+            for assignment in assignments:
+                course.autograde(assignment, course.students(assignment), pool=pool)
+        seconds[label] = time.perf_counter() - started
+    fast, fast_seconds = courses["with the examiner"], seconds["with the examiner"]
+    bare = seconds["without the examiner"]
 
     plain = prepare(work / "plain", assignments, args.students, stock=True)
     print("\nstock nbgrader autograde:", flush=True)
@@ -117,7 +124,9 @@ def main(argv=None):
     plain_seconds = time.perf_counter() - started
 
     plain_scores, fast_scores = all_scores(plain, assignments), all_scores(fast, assignments)
-    differ = [k for k in plain_scores if plain_scores[k] != fast_scores.get(k)]
+    bare_scores = all_scores(courses["without the examiner"], assignments)
+    differ = [k for k in plain_scores
+              if plain_scores[k] != fast_scores.get(k) or plain_scores[k] != bare_scores.get(k)]
     graded = sum(1 for v in plain_scores.values() if v)
     print(f"""
 scores: {'identical' if not differ else f'DIFFERENT for {len(differ)} submissions'} \
@@ -127,6 +136,8 @@ stock nbgrader autograde: {plain_seconds:7.1f} s  {plain_seconds / notebooks:5.2
 fast path ({args.workers} workers):     {fast_seconds:7.1f} s  \
 {fast_seconds / notebooks:5.2f} s per notebook (wall time)
 ratio:                    {plain_seconds / fast_seconds:7.1f}x
+the examiner's cost:      {(fast_seconds - bare) / notebooks:+5.2f} s per notebook, \
+{100 * (fast_seconds - bare) / bare:+.0f}% over the fast path without it ({bare:.1f} s)
 floor, a notebook of only `import torch`: {plain_floor:.2f} s in a new kernel, \
 {sandboxed_floor:.2f} s in a new sandboxed one, {fork_floor:.2f} s forked in the sandbox
 the sandbox's cost per notebook (new kernels): {sandboxed_floor - plain_floor:+.2f} s

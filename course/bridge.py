@@ -30,7 +30,6 @@ import contextlib
 import importlib
 import json
 import math
-import numbers
 import operator
 
 import numpy
@@ -104,8 +103,8 @@ def encode(value, handle, budget=None, depth=0):
     if kind in (torch.Tensor, torch.nn.Parameter):
         return _encode_tensor(value, handle, budget, depth)
     if kind is numpy.ndarray and value.dtype.kind in NUMPY_KINDS:
+        budget.spend(value.nbytes * 4 // 3)  # before any copy is made
         data = numpy.ascontiguousarray(value).tobytes()
-        budget.spend(len(data) * 4 // 3)
         return {"$array": {"dtype": value.dtype.str, "shape": list(value.shape),
                            "data": base64.b64encode(data).decode()}}
     if isinstance(value, numpy.generic) and value.dtype.kind in NUMPY_KINDS:
@@ -128,8 +127,9 @@ def _encode_tensor(tensor, handle, budget, depth):
     plain = tensor.detach()
     if plain.layout != torch.strided or plain.device.type != "cpu" or plain.is_quantized:
         return handle(tensor)
-    data = plain.contiguous().reshape(-1).view(torch.uint8).numpy().tobytes() if plain.numel() else b""
-    budget.spend(len(data) * 4 // 3)
+    budget.spend(plain.numel() * plain.element_size() * 4 // 3)  # before any copy is made
+    flat = plain.contiguous().reshape(-1)
+    data = flat.view(torch.uint8).numpy().tobytes() if plain.numel() else b""
     grad = tensor.grad if tensor.is_leaf else None
     return {"$tensor": {
         "dtype": str(plain.dtype).removeprefix("torch."), "shape": list(plain.shape),
@@ -237,10 +237,14 @@ def portable_name(fn):
     if spec is not None and not isinstance(fn, type):
         return None  # an instance that says how it is built: see portable()
     module = getattr(fn, "__module__", None) or ""
-    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
+    names = {getattr(fn, "__qualname__", None), getattr(fn, "__name__", None)} - {None}
     for candidate in _homes(fn, module):
-        if name and _lookup(f"{candidate}.{name}") is fn:
-            return f"{candidate}.{name}"
+        for name in sorted(n for n in names if isinstance(n, str)):
+            try:
+                if _lookup(f"{candidate}.{name}") is fn:
+                    return f"{candidate}.{name}"
+            except Exception:  # noqa: BLE001  (a module that fails to import names nothing)
+                continue
     return None
 
 
@@ -388,7 +392,7 @@ def _answer(request):
             result = target(*args, **kwargs)
             if request.get("iterate"):
                 result = _listed(result)
-        return {"value": encode(result, _register)}
+        return {"value": _encode_or_refuse(result)}
     if op == "release":
         _handles.clear()
         return {"value": None}
@@ -396,10 +400,13 @@ def _answer(request):
 
 
 def _encode_or_refuse(value):
+    """value by value, or, when it is too large or too deep to copy, as a handle that says so."""
     try:
         return encode(value, _register)
     except BridgeError as error:
-        return {"$refused": str(error)}
+        handle = _register(value)
+        handle["$handle"]["why"] = f"not copied: {error}"
+        return handle
 
 
 def _listed(iterable):

@@ -674,6 +674,9 @@ def short(value):
 def _describe(value):
     if value is None:
         return "None (did your function forget to `return`?)"
+    if isinstance(value, bridge.Handle):  # an object in the student's kernel: not a value
+        why = value._bridge_info.get("why")
+        return f"a {value.type_name}" + (f" ({why})" if why else "")
     return f"a {type(value).__name__} ({short(value)})"
 
 

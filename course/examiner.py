@@ -33,6 +33,7 @@ from jupyter_client.blocking import BlockingKernelClient
 from course import bridge, checks
 
 INTERRUPT_SECONDS = 5  # for an interrupted student's kernel to answer again
+SILENT_SECONDS = 4  # without a heartbeat from the student's kernel: it has died
 
 
 class StudentKernel:
@@ -43,7 +44,7 @@ class StudentKernel:
         context.setsockopt(zmq.MAXMSGSIZE, 2 * bridge.MAX_BYTES)  # a larger reply is dropped
         self.client = BlockingKernelClient(context=context)
         self.client.load_connection_info(connection_info)
-        self.client.start_channels(shell=True, iopub=False, stdin=False, hb=False,
+        self.client.start_channels(shell=True, iopub=False, stdin=False, hb=True,
                                    control=True)
         self.cell_seconds = cell_seconds
         self.deadline = None
@@ -105,7 +106,11 @@ class StudentKernel:
                                      user_expressions={"reply": expression})
         seconds = max(1.0, (self.deadline or time.monotonic() + self.cell_seconds)
                       - time.monotonic())
-        reply = self._reply(msg_id, seconds)
+        try:
+            reply = self._reply(msg_id, seconds)
+        except KeyboardInterrupt:  # the grader stopped this cell: stop the student's call too
+            self._interrupt(msg_id)
+            raise
         if reply is None:
             self._interrupt(msg_id)
             raise bridge.StudentError(
@@ -114,14 +119,22 @@ class StudentKernel:
 
     def _reply(self, msg_id, seconds):
         end = time.monotonic() + seconds
+        silent_since = None
         while True:
             left = end - time.monotonic()
             if left <= 0:
                 return None
             try:
-                msg = self.client.get_shell_msg(timeout=left)
+                msg = self.client.get_shell_msg(timeout=min(left, 0.5))
             except queue.Empty:
-                return None
+                if self.client.hb_channel.is_beating():
+                    silent_since = None
+                elif silent_since is None:
+                    silent_since = time.monotonic()
+                elif time.monotonic() - silent_since > SILENT_SECONDS:
+                    self.dead = "your kernel died while the grader was calling your code"
+                    raise bridge.BridgeError(self.dead) from None
+                continue
             except (ValueError, RecursionError, MemoryError) as error:
                 self.dead = f"the student's kernel sent a reply that cannot be read ({error})"
                 raise bridge.BridgeError(self.dead) from None

@@ -18,6 +18,7 @@ import copy
 import hashlib
 import json
 import multiprocessing
+import multiprocessing.util
 import os
 import threading
 import time
@@ -31,7 +32,7 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
 
 from course.preprocessors import ResilientExecute
-from course.zygote import ForkingKernelManager
+from course.zygote import ForkingKernelManager, close_zygotes
 
 
 def cells_key(nb):
@@ -154,6 +155,9 @@ def _start_worker(threads):
     # them. Set before the zygote starts, since OpenMP reads it when torch is imported.
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # A worker ends through multiprocessing, which skips atexit: stop its zygotes and remove
+    # their folders then.
+    multiprocessing.util.Finalize(None, close_zygotes, exitpriority=10)
 
 
 def _exit_with_parent(parent):

@@ -127,12 +127,20 @@ class Course:
 
     def notebook(self, assignment):
         """The name (without .ipynb) of the assignment's one notebook in this course, from its
-        source/ folder, or its release/ folder when the course has no source of it."""
+        source/ folder, its release/ folder, or else its gradebook (a course directory that
+        holds only what grading needs)."""
         for folder in ("source", "release"):
             if (self.root / folder / assignment).is_dir():
                 return submissions.notebook_name_in(self.root / folder, assignment)
-        raise PipelineError(f"{assignment}: no such assignment in {self.root}/source or "
-                            f"{self.root}/release")
+        with Gradebook(self.db_url) as gradebook:
+            try:
+                names = [nb.name for nb in gradebook.find_assignment(assignment).notebooks]
+            except MissingEntry:
+                names = []
+        if len(names) == 1:
+            return names[0]
+        raise PipelineError(f"{assignment}: no such assignment in {self.root}/source, "
+                            f"{self.root}/release or the gradebook")
 
     def submit(self, assignment, student, nb):
         """Put a notebook where nbgrader collects it: submitted/<student>/<assignment>/."""

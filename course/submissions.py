@@ -16,7 +16,9 @@ Each `# %% <grade_id>` starts the code that replaces that solution cell; every o
 cell keeps the full solution. LOSES names the test cells that must score 0 (an alternative
 correct answer has LOSES = []); all other test cells must score full marks. A mutant that
 sets VISIBLE = True is a test's most common bug: the visible part of each cell in LOSES must
-already fail on it, so a student sees it before grading (tests/test_visible.py).
+already fail on it, so a student sees it before grading (tests/test_visible.py). A hostile
+file that sets BLANK = True starts from the blank release instead of the full solution: an
+attack that must earn nothing on the questions it does not answer.
 """
 
 import ast
@@ -48,6 +50,7 @@ class Variant:
     cells: dict = field(default_factory=dict)
     loses: list = field(default_factory=list)
     visible: bool = False  # the visible part of each LOSES cell fails on it
+    blank: bool = False  # the other solution cells are the release's, not the solution's
 
 
 def assignments():
@@ -135,12 +138,14 @@ def load_variant(path, assignment=None):
     parts = _CELL_MARKER.split(text)
     header, pairs = parts[0], parts[1:]
     tree = ast.parse(header)
-    loses, visible = None, False
+    loses, visible, blank = None, False, False
     for node in tree.body:
         if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["LOSES"]:
             loses = ast.literal_eval(node.value)
         if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["VISIBLE"]:
             visible = bool(ast.literal_eval(node.value))
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["BLANK"]:
+            blank = bool(ast.literal_eval(node.value))
     if loses is None:
         raise ValueError(f"{path}: the header must set LOSES = [...] (empty for a correct answer)")
     cells = {gid: code.strip("\n") + "\n"
@@ -150,7 +155,7 @@ def load_variant(path, assignment=None):
     return Variant(name=path.stem, kind=path.parent.name,
                    assignment=assignment or path.parent.parent.name,
                    description=(ast.get_docstring(tree) or "").strip(),
-                   cells=cells, loses=list(loses), visible=visible)
+                   cells=cells, loses=list(loses), visible=visible, blank=blank)
 
 
 def catalogue(assignment, kind):
@@ -160,8 +165,8 @@ def catalogue(assignment, kind):
 
 
 def variant_submission(variant):
-    """The full solution with the variant's cells in place of the solution's."""
-    code = solution_code(variant.assignment)
+    """The full solution (or the blank release) with the variant's cells in their place."""
+    code = {} if variant.blank else solution_code(variant.assignment)
     code.update(variant.cells)
     return build(variant.assignment, code)
 

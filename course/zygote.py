@@ -25,6 +25,7 @@ Run as `python -m course.zygote`: the protocol is a JSON line per request on std
 seen inside the sandbox), and {"reap": true} answered by {"reaped": true}.
 """
 
+import atexit
 import ctypes
 import json
 import os
@@ -254,6 +255,15 @@ class Zygote:
 
 _zygote = Zygote()
 _examiners = Zygote(sandboxed=False)
+
+
+def close_zygotes():
+    """Stop this process's zygotes and remove their folders (at exit)."""
+    _zygote.close()
+    _examiners.close()
+
+
+atexit.register(close_zygotes)
 
 
 class ForkedKernel:

@@ -2,7 +2,9 @@
 
 import contextlib
 import hashlib
+import html
 import io
+import re
 from pathlib import Path
 
 from course import cli, parallel, pipeline, submissions
@@ -100,3 +102,21 @@ def assert_scores(course, assignment, student, losing):
     wrong = {cell: f"{score:g}/{top:g}" for cell, (score, top) in scores.items()
              if score != (0 if cell in losing else top)}
     assert not wrong, f"{student}: these cells scored otherwise than expected: {wrong}"
+
+
+def hidden_test_lines(assignment):
+    """The lines of the assignment's hidden tests long enough to be telling (over 25
+    characters), stripped, and not also a line of what students see."""
+    hidden, shown = set(), set()
+    for cell in submissions.read_source(assignment).cells:
+        inside = False
+        for line in cell.source.splitlines():
+            inside = (inside or "BEGIN HIDDEN TESTS" in line) and "END HIDDEN TESTS" not in line
+            (hidden if inside else shown).add(line.strip())
+    return {line for line in hidden - shown if len(line) > 25}
+
+
+def page_text(path):
+    """What a browser shows of an HTML page, roughly: its text without tags, unescaped (code
+    is highlighted token by token, so a line of source is only whole once tags are gone)."""
+    return html.unescape(re.sub(r"<[^>]*>", "", Path(path).read_text(errors="replace")))

@@ -37,3 +37,13 @@ def test_a_course_of_assignments_this_repository_lacks_is_read_from_its_own_fold
     assert course.notebook("07_elsewhere") == "elsewhere"
     assert course.scores("07_elsewhere", "ada") == {}
     assert course.submission_path("07_elsewhere", "ada").name == "elsewhere.ipynb"
+
+
+def test_a_course_that_keeps_only_its_gradebook_still_names_its_notebooks(tmp_path):
+    course = pipeline.Course(pipeline.make_course_dir(tmp_path / "course", [ASSIGNMENT]))
+    course.generate(ASSIGNMENT)
+    shutil.rmtree(course.root / "source")
+    shutil.rmtree(course.root / "release")
+    assert course.notebook(ASSIGNMENT) == "gradient_descent"
+    with pytest.raises(pipeline.PipelineError, match="no such assignment"):
+        course.notebook("09_never_released")

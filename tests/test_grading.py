@@ -10,7 +10,7 @@ import pytest
 from nbgrader.validator import Validator
 
 from course import pipeline, submissions
-from tests.classes import BLANK, FULL, assert_scores
+from tests.classes import BLANK, FULL, assert_scores, hidden_test_lines, page_text
 
 ASSIGNMENTS = submissions.assignments()
 VARIANTS = [pytest.param(v, id=f"{v.assignment}/{v.kind}/{v.name}")
@@ -96,3 +96,20 @@ def test_feedback_and_csv_say_which_answers_await_hand_grading(graded, assignmen
     assert by_student[BLANK]["awaiting_hand_grading"] == "0"  # unanswered: 0, automatically
     summary = pipeline.hand_grading_summary(course, assignment, [FULL, BLANK])
     assert ("1 of 2 submissions await hand grading" in summary) == bool(waiting)
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_no_feedback_of_the_catalogue_shows_a_hidden_test_line(graded, assignment):
+    """Not even an ordinary failing test: IPython's traceback shows the lines around the
+    failing one, and after a visible line come the hidden ones (course.preprocessors)."""
+    course = graded(assignment)
+    hidden = hidden_test_lines(assignment) | {"BEGIN HIDDEN TESTS"}
+    pages = list((course.root / "feedback").rglob("*.html"))
+    assert len(pages) > 5
+    leaks = {}
+    for page in pages:
+        text = page_text(page)
+        found = [line for line in hidden if line in text]
+        if found:
+            leaks[page.parent.parent.name] = found[:2]
+    assert not leaks

@@ -65,10 +65,12 @@ def test_kernel_crash_reason_is_in_the_feedback(hostile_class):
     assert "the kernel died while this cell ran" in page and "not run: the kernel died" in page
 
 
-def test_tampering_is_named_in_the_feedback(hostile_class):
+def test_tampering_in_the_students_kernel_does_not_reach_the_examiner(hostile_class):
+    """torch.allclose replaced in the student's kernel: the fit's test runs in the examiner
+    and says what is wrong with the fit (in JupyterLab the same test names the tampering)."""
     course, _, _ = hostile_class
     page = feedback_text(course, "replaces_allclose_and_isclose")
-    assert "a cell replaced torch.allclose" in page
+    assert "is not at its minimum at your w, b" in page
 
 
 def test_infinite_loop_is_cut_at_the_time_limit(hostile_class):

@@ -1,6 +1,8 @@
 """The notebooks as files: the fixed interface, clean sources, a release that matches them."""
 
 import ast
+import subprocess
+import sys
 
 import nbformat
 import pytest
@@ -153,3 +155,22 @@ def test_catalogue_covers_every_autograded_cell(assignment):
         assert variant.loses == [], f"alternative {variant.name} must score full marks"
     lost = {cell for variant in mutants for cell in variant.loses}
     assert lost == graded_cells, f"no mutant breaks {sorted(graded_cells - lost)}"
+
+
+RUNTIME = ("course.checks", "course.figures", "course.graphs", "course.plots", "course.pictures",
+           "course.beyond", "course.bridge")
+GRADER = ("nbgrader", "course.pipeline", "course.preprocessors", "course.examiner",
+          "course.parallel", "course.zygote", "course.sandbox", "course.cli", "course.feedback",
+          "course.submissions")
+
+
+def test_what_a_students_kernel_imports_holds_nothing_of_the_grader():
+    """The runtime (what notebooks import) knows neither nbgrader nor the course's sources."""
+    code = (f"import sys\nfor name in {RUNTIME!r}:\n    __import__(name)\n"
+            f"print([m for m in sys.modules if m.startswith({GRADER!r})])")
+    found = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                           check=True).stdout.strip()
+    assert found == "[]"
+    for name in RUNTIME:
+        text = (submissions.ROOT / (name.replace(".", "/") + ".py")).read_text()
+        assert "source/" not in text and "submissions" not in text, name

@@ -1,5 +1,5 @@
 """Hard-coded fit, then torch.allclose and math.isclose replaced by functions that always
-agree: the fit's test notices the replacement and fails."""
+agree: the examiner compares with its own, and the fit's test fails."""
 
 LOSES = ["test_fit"]
 

@@ -1,7 +1,7 @@
-"""A correct fit, then builtins.print replaced: the grader relies on print, so the test that
-follows fails rather than trusting a tampered kernel."""
+"""A correct fit, then builtins.print replaced in the student's kernel: the tests run in the
+examiner, whose print is its own, so the fit keeps its points."""
 
-LOSES = ["test_fit"]
+LOSES = []
 
 # %% fit
 import builtins
@@ -15,4 +15,5 @@ for step in range(1000):
     loss = mse(X, y, w, b)
     loss.backward()
     optimizer.step()
+    losses.append(loss.item())
 builtins.print = lambda *args, **kwargs: None
