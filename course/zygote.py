@@ -305,13 +305,14 @@ class ForkedKernel:
 
 
 class ForkingProvisioner(LocalProvisioner):
-    """LocalProvisioner whose launch forks the zygote instead of starting an interpreter."""
+    """LocalProvisioner whose launch forks its kernel manager's zygote instead of starting an
+    interpreter."""
 
     async def launch_kernel(self, cmd, **kwargs):
         km = self.parent
         km.scratch.fill(kwargs.get("cwd"))
         env = sandbox.kernel_env(kwargs.get("env") or os.environ, km.scratch)
-        pid = _zygote.fork(cmd, env, str(km.scratch.work), km.limits)
+        pid = km.zygote.fork(cmd, env, str(km.scratch.work), km.kernel_limits())
         self.process = ForkedKernel(pid)
         self.pid = self.pgid = pid
         self.cwd = str(km.scratch.work)
@@ -320,7 +321,7 @@ class ForkingProvisioner(LocalProvisioner):
     async def cleanup(self, restart=False):
         await super().cleanup(restart=restart)
         if not restart:
-            _zygote.reap()  # the kernel's scratch folder too
+            self.parent.kernel_done()
 
 
 class ForkingKernelManager(sandbox.Sandbox, AsyncKernelManager):
@@ -331,10 +332,18 @@ class ForkingKernelManager(sandbox.Sandbox, AsyncKernelManager):
     port cache is per process), and one of them then fails to start.
     """
 
+    zygote = _zygote
+
+    def kernel_limits(self):
+        return self.limits
+
+    def kernel_done(self):
+        self.zygote.reap()  # whatever the kernel left running, and its scratch folder
+
     async def _async_pre_start_kernel(self, **kw):
         if self.provisioner is None:
-            _zygote.ensure_started()
-            self.scratch = sandbox.Scratch(parent=_zygote.arena.root, uid=_zygote.uid)
+            self.zygote.ensure_started()
+            self.scratch = sandbox.Scratch(parent=self.zygote.arena.root, uid=self.zygote.uid)
             self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
             self.transport = "ipc"
             self.ip = str(self.scratch.kernel / "ipc")
@@ -344,42 +353,17 @@ class ForkingKernelManager(sandbox.Sandbox, AsyncKernelManager):
         return await super()._async_pre_start_kernel(**kw)
 
 
-class ExaminerProvisioner(LocalProvisioner):
-    """LocalProvisioner whose launch forks the examiners' zygote (no sandbox: see Zygote)."""
-
-    async def launch_kernel(self, cmd, **kwargs):
-        km = self.parent
-        km.scratch.fill(kwargs.get("cwd"))
-        env = sandbox.kernel_env(kwargs.get("env") or os.environ, km.scratch)
-        limits = sandbox.Limits(memory=km.limits.memory, processes=None,
-                                file_size=km.limits.file_size)
-        pid = _examiners.fork(cmd, env, str(km.scratch.work), limits)
-        self.process = ForkedKernel(pid)
-        self.pid = self.pgid = pid
-        self.cwd = str(km.scratch.work)
-        return self.connection_info
-
-    async def cleanup(self, restart=False):
-        await super().cleanup(restart=restart)
-        if not restart:
-            self.parent.scratch.remove()
-
-
-class ExaminerKernelManager(sandbox.Sandbox, AsyncKernelManager):
+class ExaminerKernelManager(ForkingKernelManager):
     """A kernel manager for examiners (course.examiner), forked from a warm parent of their
-    own that never runs a submission; Unix sockets in the examiner's own folder."""
+    own that never runs a submission (no sandbox, no process limit: it runs as the grader)."""
 
-    async def _async_pre_start_kernel(self, **kw):
-        if self.provisioner is None:
-            _examiners.ensure_started()
-            self.scratch = sandbox.Scratch(parent=_examiners.arena.root, uid=_examiners.uid)
-            self.kernel_id = self.kernel_id or kw.pop("kernel_id", None) or str(uuid.uuid4())
-            self.transport = "ipc"
-            self.ip = str(self.scratch.kernel / "ipc")
-            self.connection_file = str(self.scratch.kernel / "connection.json")
-            self.provisioner = ExaminerProvisioner(
-                kernel_id=self.kernel_id, kernel_spec=self.kernel_spec, parent=self)
-        return await super()._async_pre_start_kernel(**kw)
+    zygote = _examiners
+
+    def kernel_limits(self):
+        return sandbox.Limits(memory=self.memory, processes=None, file_size=self.file_size)
+
+    def kernel_done(self):
+        self.scratch.remove()
 
 
 if __name__ == "__main__":
