@@ -237,14 +237,13 @@ def portable_name(fn):
     if spec is not None and not isinstance(fn, type):
         return None  # an instance that says how it is built: see portable()
     module = getattr(fn, "__module__", None) or ""
-    names = {getattr(fn, "__qualname__", None), getattr(fn, "__name__", None)} - {None}
+    # torch.sin's __qualname__ is _VariableFunctionsClass.sin: its __name__ is what names it
+    names = dict.fromkeys(n for n in (getattr(fn, "__qualname__", None),
+                                      getattr(fn, "__name__", None)) if type(n) is str)
     for candidate in _homes(fn, module):
-        for name in sorted(n for n in names if isinstance(n, str)):
-            try:
-                if _lookup(f"{candidate}.{name}") is fn:
-                    return f"{candidate}.{name}"
-            except Exception:  # noqa: BLE001  (a module that fails to import names nothing)
-                continue
+        for name in names:
+            if _lookup(f"{candidate}.{name}") is fn:
+                return f"{candidate}.{name}"
     return None
 
 

@@ -141,12 +141,18 @@ def untampered():
 def call(fn, *args, name=None, hint=""):
     """Call the student's fn, turning any exception into a message that says which call raised."""
     __tracebackhide__ = True
+    return _call(fn, args, name, hint, lambda: fn(*args))
+
+
+def _call(fn, args, name, hint, invoke):
+    """invoke(), a call of the student's fn with args, as call makes it."""
+    __tracebackhide__ = True
     untampered()
     name = name or _name_of(fn)
     if not _callable(fn):
         fail(f"{name} should be a function, but it is {_describe(fn)}")
     try:
-        return fn(*args)
+        return invoke()
     except CheckFailed:
         raise  # a guard around the call failed (see forbidden)
     except NotImplementedError:
@@ -161,6 +167,31 @@ def call(fn, *args, name=None, hint=""):
     except Exception as error:
         shown = ", ".join(short(a) for a in args)
         fail(_sentence(f"{name}({shown}) raised {type(error).__name__}: {error}", hint))
+
+
+def call_repeatedly(fn, *args, times=2, name=None, hint=""):
+    """Call the student's fn `times` times on the very same args, as call does once: gives
+    the results (each copied as it came back) and the args as they are afterwards, so a test
+    sees whether fn changes its inputs or answers differently the second time. In the
+    examiner the calls run in the student's kernel, where args stay one object each."""
+    __tracebackhide__ = True
+    found = _call(fn, args, name, hint,
+                  lambda: on_student_side(calls_on_the_same_args)(fn, list(args), times))
+    if not (isinstance(found, list) and len(found) == 2 and isinstance(found[0], list)
+            and len(found[0]) == times and isinstance(found[1], list)
+            and len(found[1]) == len(args)):
+        fail(f"{name or _name_of(fn)}'s results could not be read")
+    return found
+
+
+def calls_on_the_same_args(fn, args, times):
+    """fn(*args) `times` times, each result copied before the next call, and args afterwards.
+    Runs where fn is (see on_student_side and call_repeatedly)."""
+    results = []
+    for _ in range(times):
+        got = fn(*args)
+        results.append(got.detach().clone() if isinstance(got, _Tensor) else got)
+    return [results, list(args)]
 
 
 def _not_written(name):

@@ -3,6 +3,10 @@
 A test finds, among the lines on every axes of the figure, one whose y-data matches a
 reference evaluated at that line's own x-data, so any range, resolution, array type or
 plotting style the student picked is fine.
+
+During grading the Figure is in the student's kernel and the checks run in the examiner
+(course.examiner): lines_of reads the lines' data there and they come back by value, to be
+judged here; of_student's reference calls the student's function there, with values.
 """
 
 import itertools
@@ -12,16 +16,18 @@ import numpy as np
 import torch
 from matplotlib.figure import Figure
 
-from course.checks import fail, short
+from course import bridge
+from course.checks import fail, on_student_side, short, untampered
 
 
 @dataclass
 class Curve:
-    """One plotted line: its label and data as float arrays."""
+    """One plotted line: its label, data as float arrays, and the number of its axes."""
 
     label: str
     x: np.ndarray
     y: np.ndarray
+    axes: int = 0
 
     @property
     def labelled(self):
@@ -35,16 +41,39 @@ class Curve:
 def curves(fig, name):
     """Every line on every axes of fig, after checking that fig is a matplotlib Figure."""
     __tracebackhide__ = True
+    untampered()
+    if isinstance(fig, bridge.Handle):  # in the examiner: the student's figure, read there
+        try:
+            found = on_student_side(lines_of)(fig)
+        except (bridge.StudentError, bridge.BridgeError) as error:
+            fail(f"the lines of {name} could not be read: {error}")
+    else:
+        found = lines_of(fig)
+    if isinstance(found, str):
+        fail(f"{name} should be a matplotlib Figure, but it is {found}: keep the figure, e.g. "
+             f"`{name}, ax = plt.subplots()`")
+    if not isinstance(found, list) or not all(_is_line_data(item) for item in found):
+        fail(f"the lines of {name} could not be read")
+    # copies: arrays that came by value are read-only, which torch.as_tensor warns about
+    return [Curve(label, x.copy(), y.copy(), axes) for label, x, y, axes in found]
+
+
+def lines_of(fig):
+    """The data of every line on every axes of fig, as values: [label, x, y, axes number]
+    for each, x and y flat float arrays; or, when fig is no Figure, a description of it.
+    Runs where fig is (see course.checks.on_student_side)."""
     if not isinstance(fig, Figure):
-        fail(f"{name} should be a matplotlib Figure, but it is {short(fig)} of type "
-             f"{type(fig).__name__}: keep the figure, e.g. `{name}, ax = plt.subplots()`")
-    found = []
-    for ax in fig.axes:
-        for line in ax.get_lines():
-            x = np.asarray(line.get_xdata(), dtype=float).ravel()
-            y = np.asarray(line.get_ydata(), dtype=float).ravel()
-            found.append(Curve(str(line.get_label()), x, y))
-    return found
+        return f"{short(fig)} of type {type(fig).__name__}"
+    return [[str(line.get_label()), np.asarray(line.get_xdata(), dtype=float).ravel(),
+             np.asarray(line.get_ydata(), dtype=float).ravel(), number]
+            for number, ax in enumerate(fig.axes) for line in ax.get_lines()]
+
+
+def _is_line_data(item):
+    return (isinstance(item, list) and len(item) == 4 and isinstance(item[0], str)
+            and all(isinstance(a, np.ndarray) and a.ndim == 1 and a.dtype == float
+                    for a in item[1:3])
+            and isinstance(item[3], int))
 
 
 def find_curves(fig, name, reference, what, *, count=1, min_points=20, min_span=3.0,

@@ -92,6 +92,22 @@ def test_function_matches_passes_a_copy_to_the_student():
         checks.function_matches(clobbers, square_shift, [torch.ones(3)], "f")
 
 
+def test_call_repeatedly_calls_on_the_same_args_and_shows_them_afterwards():
+    def uses_callers_x(x):  # a second call adds to the first call's gradient
+        x.requires_grad_(True)
+        (x * x).sum().backward()
+        return x.grad
+    x = torch.tensor([1.0, 2.0])
+    results, (after,) = checks.call_repeatedly(uses_callers_x, x, name="g")
+    assert [r.tolist() for r in results] == [[2.0, 4.0], [4.0, 8.0]]
+    assert after is x and after.requires_grad
+
+    def blank(x):
+        raise NotImplementedError()
+    with fails_with("g is not written yet"):
+        checks.call_repeatedly(blank, x, name="g")
+
+
 def test_derivative_matches_uses_autograd_as_reference():
     checks.derivative_matches(lambda x: 2 * (x - 0.5), square_shift, [0.0, torch.ones(3)], "g")
     with fails_with("wrong sign"):  # three floats agree: the sign is named

@@ -1,5 +1,7 @@
 """Unit tests of plot grading from line data."""
 
+from types import SimpleNamespace
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -9,7 +11,7 @@ import numpy as np  # noqa: E402
 import pytest  # noqa: E402
 import torch  # noqa: E402
 
-from course import figures  # noqa: E402
+from course import bridge, checks, figures  # noqa: E402
 from course.checks import CheckFailed  # noqa: E402
 
 
@@ -78,3 +80,56 @@ def test_of_student_grades_a_plot_as_a_picture_of_the_students_own_function(axes
         figures.find_distinct_curves(fig, "fig", [(figures.of_student(torch.cos), "a"),
                                                   (figures.of_student(torch.cos), "b")],
                                      min_span=1.0)
+
+
+class InProcessKernel:
+    """A student's kernel in this process, as the examiner sees one: the objects stay here,
+    the test holds bridge handles, and what calls return crosses in the bridge's format."""
+
+    def __init__(self):
+        self.objects = {}
+
+    def handle(self, obj):
+        self.objects[len(self.objects) + 1] = obj
+        return bridge.Handle(self, len(self.objects), {"type": type(obj).__name__,
+                                                       "callable": callable(obj)})
+
+    def call(self, fn, args=(), kwargs=None, iterate=False):
+        def here(value):
+            return self.objects[value._bridge_id] if isinstance(value, bridge.Handle) else value
+
+        result = here(fn)(*[here(a) for a in args])
+        data = bridge.encode(result, lambda obj: {"$handle": {"id": self.handle(obj)._bridge_id}})
+        return bridge.decode(data, lambda tagged: bridge.Handle(
+            self, tagged["$handle"]["id"], {}))
+
+
+@pytest.fixture
+def student_kernel(monkeypatch):
+    kernel = InProcessKernel()
+    monkeypatch.setattr(checks, "_examiner", SimpleNamespace(kernel=kernel))
+    return kernel
+
+
+def test_a_figure_in_the_students_kernel_is_read_there_and_judged_here(axes, student_kernel):
+    fig, ax = axes
+    xs = torch.linspace(-3, 3, 50)
+    ax.plot(xs, torch.sin(xs), label="sin")
+    fig.add_subplot(2, 1, 2).plot(xs.numpy(), -np.cos(xs.numpy()), label="mine")
+    lines = figures.curves(student_kernel.handle(fig), "fig")
+    assert [(c.label, c.axes) for c in lines] == [("sin", 0), ("mine", 1)]
+    assert np.allclose(lines[0].y, np.sin(lines[0].x))
+    students_derivative = student_kernel.handle(lambda t: -torch.cos(t))
+    figures.find_distinct_curves(student_kernel.handle(fig), "fig", [
+        (np.sin, "sin"), (figures.of_student(students_derivative), "your derivative")])
+    with pytest.raises(CheckFailed, match="it is <object object .*> of type object"):
+        figures.curves(student_kernel.handle(object()), "fig")
+
+
+def test_a_replaced_comparison_fails_the_figure_checks(axes, monkeypatch):
+    fig, ax = axes
+    xs = np.linspace(-3, 3, 50)
+    ax.plot(xs, np.sin(xs), label="sin")
+    monkeypatch.setattr(np, "allclose", lambda *args, **kwargs: True)
+    with pytest.raises(CheckFailed, match="a cell replaced numpy.allclose"):
+        figures.find_curves(fig, "fig", np.cos, "cos")
