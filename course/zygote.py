@@ -52,7 +52,7 @@ WARM_MODULES = ("torch", "numpy", "matplotlib.pyplot", "ipykernel.kernelapp",
                 "torch.fx.experimental.symbolic_shapes",  # imported by the first backward()
                 "matplotlib_inline.backend_inline", "matplotlib.backends.backend_agg",
                 "course.checks", "course.figures", "course.graphs", "course.plots",
-                "course.pictures", "course.beyond")
+                "course.pictures", "course.beyond", "course.bridge", "course.functions")
 # The examiner's zygote (course.examiner) runs no submission: it is not sandboxed, and warms
 # the examiner's own modules too.
 EXAMINER_MODULES = ("course.examiner", "jupyter_client.blocking")

@@ -158,7 +158,7 @@ def test_catalogue_covers_every_autograded_cell(assignment):
 
 
 RUNTIME = ("course.checks", "course.figures", "course.graphs", "course.plots", "course.pictures",
-           "course.beyond", "course.bridge")
+           "course.beyond", "course.bridge", "course.functions")
 GRADER = ("nbgrader", "course.pipeline", "course.preprocessors", "course.examiner",
           "course.parallel", "course.zygote", "course.sandbox", "course.cli", "course.feedback",
           "course.submissions")
