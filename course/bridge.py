@@ -237,10 +237,13 @@ def portable_name(fn):
     if spec is not None and not isinstance(fn, type):
         return None  # an instance that says how it is built: see portable()
     module = getattr(fn, "__module__", None) or ""
-    name = getattr(fn, "__qualname__", None) or getattr(fn, "__name__", None)
+    # torch.sin's __qualname__ is _VariableFunctionsClass.sin: its __name__ is what names it
+    names = dict.fromkeys(n for n in (getattr(fn, "__qualname__", None),
+                                      getattr(fn, "__name__", None)) if type(n) is str)
     for candidate in _homes(fn, module):
-        if name and _lookup(f"{candidate}.{name}") is fn:
-            return f"{candidate}.{name}"
+        for name in names:
+            if _lookup(f"{candidate}.{name}") is fn:
+                return f"{candidate}.{name}"
     return None
 
 
@@ -435,6 +438,8 @@ def _guard(checks, name, args):
         return checks.forbidden(targets, _text(args[1]))
     if name == "recursion_limit":
         return checks.recursion_limit(int(args[0]))
+    if name == "backward_budget":
+        return checks.backward_budget(_text(args[0]), int(args[1]))
     raise BridgeError(f"unknown guard {str(name)[:40]}")
 
 
