@@ -49,7 +49,7 @@ from course.preprocessors import HideHiddenTests, ResilientExecute  # noqa: E402
 
 # Test cells run in an examiner, a kernel that never runs the submission (course.examiner);
 # these assignments' tests are not yet written for it and run in the student's kernel.
-c.ResilientExecute.examiner_skips = ["03_scalar_autodiff", "05_beyond_backprop"]
+c.ResilientExecute.examiner_skips = ["03_scalar_autodiff"]
 
 c.Autograde.autograde_preprocessors = [
     ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,

@@ -1,15 +1,21 @@
 """Checks for assignment 05_beyond_backprop: test functions, references and comparisons.
 
-The test functions here (Smooth, Linear, Coupled, Expression, VectorFunction) are plain
-objects made from a seed: they can be called, printed and rebuilt in another process, and
-they hold no answer. Every reference is computed here by torch (autograd, torch.func,
-torch.nn.functional) on the inputs the test draws. A check calls the student's function
-with plain values (tensors, floats, tuples, and the test functions above) and compares what
-comes back; it never looks inside the student's objects. As in course.checks, each check
-returns None and fails with a message written for the student.
+The test functions here (Smooth, Linear, Coupled, Expression, VectorFunction, bowl, quartic,
+convex) are plain objects made from a seed, or named functions: they can be called, printed
+and rebuilt in another process, and they hold no answer. During grading the checks run in
+the examiner (course.examiner), and the student's code in the student's kernel: a test
+function crosses there by its name and fields (`__portable__`, course.bridge), never as code.
+Every reference is computed here by torch (autograd, torch.func, torch.nn.functional) on the
+inputs the test draws. A check calls the student's function with plain values (tensors,
+floats, tuples, and the test functions above) and compares what comes back; it never looks
+inside the student's objects. What must differentiate through the student's output (the
+gradient of Softplus, gradcheck) is a producer here (softplus_results, gradcheck_pieces),
+run where the student's code is (checks.on_student_side), whose values the check judges. As
+in course.checks, each check returns None and fails with a message written for the student.
 """
 
 import contextlib
+import dataclasses
 import random
 from dataclasses import dataclass
 
@@ -28,8 +34,17 @@ def _generator(seed):
 
 # ---------------------------------------------------------------- test functions
 
+class _Portable:
+    """A test function that the student's kernel rebuilds from its class's name and its
+    fields (course.bridge), so that the student's code can call it there."""
+
+    def __portable__(self):
+        fields = tuple(getattr(self, f.name) for f in dataclasses.fields(self))
+        return f"{__name__}.{type(self).__qualname__}", fields, {}
+
+
 @dataclass(frozen=True)
-class Smooth:
+class Smooth(_Portable):
     """A smooth scalar function of a tensor of any shape: a sum of sines, a quadratic and an
     exponential, with coefficients drawn from the seed for the shape of the input."""
 
@@ -47,7 +62,7 @@ class Smooth:
 
 
 @dataclass(frozen=True)
-class Linear:
+class Linear(_Portable):
     """sum(w * x) + 1 with w drawn from the seed: every finite difference of it is exact."""
 
     seed: int
@@ -61,7 +76,7 @@ class Linear:
 
 
 @dataclass(frozen=True)
-class Coupled:
+class Coupled(_Portable):
     """A smooth scalar function of a vector whose Hessian is not diagonal:
     sum(sin(a x)) + (b . x)^2 / n + sum(x[:-1] x[1:])."""
 
@@ -79,7 +94,7 @@ class Coupled:
 
 
 @dataclass(frozen=True)
-class VectorFunction:
+class VectorFunction(_Portable):
     """f: R^n -> R^m, tanh(A x) * (B x^2) + C sin(x), with A, B, C drawn from the seed."""
 
     seed: int
@@ -96,7 +111,7 @@ class VectorFunction:
 
 
 @dataclass(frozen=True)
-class Expression:
+class Expression(_Portable):
     """An expression tree in x, made of +, *, sin and numbers: ("x",), ("num", c),
     (op, left, right) for op in "+*", ("sin", inner). Calling it needs the sin to use."""
 
@@ -107,14 +122,17 @@ class Expression:
 
     def bind(self, sin):
         """The function x -> this expression, with the given sin (for forward_derivative)."""
-        return _Bound(self, sin)
+        return Bound(self, sin)
 
     def __str__(self):
         return _show(self.tree)
 
 
 @dataclass(frozen=True)
-class _Bound:
+class Bound(_Portable):
+    """An Expression with the sin to evaluate it with (in the examiner: a handle of the
+    student's sin, which the student's kernel resolves to the function itself)."""
+
     expression: Expression
     sin: object
 
@@ -187,6 +205,21 @@ def random_expression(seed, depth=4, numbers=False):
         return (op, grow(level - 1), grow(level - 1))
 
     return Expression(grow(depth))
+
+
+def bowl(t):
+    """3 (t - 1.7)^2 + 2: a quadratic, so one Newton step from anywhere reaches its minimum."""
+    return 3 * (t - 1.7) ** 2 + 2
+
+
+def quartic(t):
+    """t^4 - 3 t^2, whose second derivative is 12 t^2 - 6."""
+    return t ** 4 - 3 * t ** 2
+
+
+def convex(t):
+    """cosh(t - 0.4) + t^2 / 2: convex, and no quadratic, so Newton needs several steps."""
+    return torch.cosh(t - 0.4) + 0.5 * t ** 2
 
 
 def random_broadcast(seed):
@@ -272,25 +305,6 @@ def by_hand(name):
     """Autograd and torch's softmax family both raise while the block runs."""
     return forbidden({**_ENGINE, **_SOFTMAX_BUILTINS},
                      f"{name} must be your formula, without autograd or torch's softmax family")
-
-
-@contextlib.contextmanager
-def _backward_budget(name, limit):
-    """Fail when the block runs more than limit backward passes (autograd's engine)."""
-    original = torch.autograd._engine_run_backward
-    count = [0]
-
-    def counting(*args, **kwargs):
-        count[0] += 1
-        if count[0] > limit:
-            raise RuntimeError(f"{name} ran more than {limit} backward passes")
-        return original(*args, **kwargs)
-
-    torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = counting
-    try:
-        yield count
-    finally:
-        torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = original
 
 
 # ---------------------------------------------------------------- checks
@@ -381,46 +395,116 @@ def check_finite(value, name, *, hint=""):
                               hint))
 
 
+_SOFTPLUS_BUILTIN = _targets([(torch.nn.functional, "torch.nn.functional", ["softplus"])])
+
+
+def softplus_results(apply, x, weights):
+    """What check_softplus judges, computed where Softplus is (checks.on_student_side):
+    {"out": apply(x) for a leaf copy of x, run with torch's softplus off, "connected": whether
+    it has a grad_fn, and "gradient": the gradient of sum(weights * out) in x by a backward
+    pass, or "backward": [class name, message] of what that backward raised}. An exception
+    of the forward propagates (checks.call says which call raised)."""
+    leaf = x.detach().clone().requires_grad_(True)
+    with torch.enable_grad():
+        with forbidden(_SOFTPLUS_BUILTIN, "Softplus must compute log(1 + exp(x)) itself"):
+            out = apply(leaf)
+        if not isinstance(out, torch.Tensor):
+            return {"out": out}
+        found = {"out": out.detach(), "connected": out.grad_fn is not None}
+        if found["connected"]:
+            try:
+                (found["gradient"],) = torch.autograd.grad((weights * out).sum(), leaf)
+            except Exception as error:
+                found["backward"] = [type(error).__name__, str(error)]
+    return found
+
+
 def check_softplus(apply, x, weights, *, reveal=True, hint=""):
     """Fail unless apply(x) (Softplus.apply) gives log(1 + exp(x)), and its gradient (of
     sum(weights * apply(x))) is weights * sigmoid(x)."""
     __tracebackhide__ = True
-    leaf = x.detach().clone().requires_grad_(True)
-    with forbidden(_targets([(torch.nn.functional, "torch.nn.functional", ["softplus"])]),
-                   "Softplus must compute log(1 + exp(x)) itself"):
-        out = call(apply, leaf, name="Softplus.apply", hint=hint)
+    if not checks._callable(apply):
+        fail(f"Softplus.apply should be a function, but it is {checks._describe(apply)}")
+    found = call(lambda t: checks.on_student_side(softplus_results)(apply, t, weights),
+                 x.detach().clone(), name="Softplus.apply", hint=hint)
     shown = f"Softplus.apply({short(x)})"
+    if not isinstance(found, dict) or "out" not in found:
+        fail(f"the results of {shown} could not be read")
+    out = found["out"]
     _tensor_result(out, shown, shown)
     check_finite(out, shown, hint=hint)
     exact = torch.logaddexp(x, torch.zeros_like(x))  # softplus without torch's threshold
     close(out, exact, shown, rtol=1e-10, atol=1e-12, reveal=reveal,
           hint=hint)
-    if out.grad_fn is None:
+    if found.get("connected") is not True:
         fail(checks._sentence(f"{shown} is not connected to x in the graph",
                               "call Softplus.apply(x), and return a tensor from forward"))
-    with torch.enable_grad():
-        try:
-            (gradient,) = torch.autograd.grad((weights * out).sum(), leaf)
-        except Exception as error:
-            fail(checks._sentence(f"the backward of Softplus raised {type(error).__name__}: "
-                                  f"{error}", hint))
+    if "backward" in found:
+        kind, text = (list(found["backward"]) + ["", ""])[:2]
+        fail(checks._sentence(f"the backward of Softplus raised {kind}: {text}", hint))
     name = f"the gradient of Softplus at {short(x)}"
+    gradient = _tensor_result(found.get("gradient"), name, name)
     check_finite(gradient, name, hint=hint)
     close(gradient, weights * torch.sigmoid(x), name, rtol=1e-9, atol=1e-12, reveal=reveal,
           hint=hint)
 
 
+GRADCHECK_EPS, GRADCHECK_RTOL, GRADCHECK_ATOL = 1e-6, 1e-3, 1e-5  # torch.autograd.gradcheck's
+
+
+def gradcheck_pieces(apply, x, eps=GRADCHECK_EPS):
+    """What torch.autograd.gradcheck compares, computed where apply is (checks.on_student_side),
+    for a function of one tensor: {"rows": its Jacobian, one backward pass (a VJP with a unit
+    vector) per output element, "plus"/"minus": its outputs, flattened, at x + eps and at
+    x - eps along each element of x in turn}, or a description of an output autograd cannot
+    differentiate. Exceptions propagate."""
+    leaf = x.detach().clone().requires_grad_(True)
+    with torch.enable_grad():
+        out = apply(leaf)
+        if not isinstance(out, torch.Tensor) or out.grad_fn is None:
+            return checks._describe(out)
+        rows = []
+        for i in range(out.numel()):
+            unit = torch.zeros(out.numel(), dtype=out.dtype)
+            unit[i] = 1.0
+            (row,) = torch.autograd.grad(out, leaf, unit.reshape(out.shape), retain_graph=True)
+            rows.append(row.reshape(-1))
+    plus, minus = [], []
+    with torch.no_grad():
+        for j in range(leaf.numel()):
+            step = torch.zeros(leaf.numel(), dtype=leaf.dtype)
+            step[j] = eps
+            step = step.reshape(leaf.shape)
+            plus.append(apply(leaf.detach() + step).reshape(-1))
+            minus.append(apply(leaf.detach() - step).reshape(-1))
+    return {"rows": torch.stack(rows), "plus": torch.stack(plus), "minus": torch.stack(minus)}
+
+
 def check_gradcheck(apply, x, *, hint=""):
-    """Fail unless torch.autograd.gradcheck passes on apply at x (float64)."""
+    """Fail unless the backward of apply agrees with finite differences of its forward at x
+    (float64), as torch.autograd.gradcheck checks it: the Jacobian from backward passes
+    against centred differences with eps 1e-6, to rtol 1e-3 and atol 1e-5. The student's
+    kernel computes both (gradcheck_pieces); they are compared here."""
     __tracebackhide__ = True
-    leaf = x.detach().clone().to(F64).requires_grad_(True)
+    x = x.detach().clone().to(F64)
     try:
-        passed = torch.autograd.gradcheck(apply, (leaf,), raise_exception=False)
+        found = checks.on_student_side(gradcheck_pieces)(apply, x)
+    except checks.CheckFailed:
+        raise
     except Exception as error:
-        fail(checks._sentence(f"gradcheck raised {type(error).__name__}: {error}", hint))
-    if not passed:
-        fail(checks._sentence("torch.autograd.gradcheck finds that the backward of Softplus "
-                              "disagrees with finite differences of its forward", hint))
+        fail(checks._sentence(f"gradcheck raised {checks._error_text(error)}", hint))
+    if isinstance(found, str):
+        fail(checks._sentence(f"gradcheck: Softplus.apply returned {found}, which autograd "
+                              "cannot differentiate", hint))
+    pieces = [found.get(k) for k in ("rows", "plus", "minus")] if isinstance(found, dict) else []
+    if len(pieces) != 3 or not all(type(p) is torch.Tensor for p in pieces):
+        fail("gradcheck's results could not be read")
+    rows, plus, minus = (p.to(F64) for p in pieces)
+    numerical = ((plus - minus) / (2 * GRADCHECK_EPS)).T
+    if rows.shape != numerical.shape or not torch.allclose(
+            rows, numerical, rtol=GRADCHECK_RTOL, atol=GRADCHECK_ATOL):
+        fail(checks._sentence("the backward of Softplus disagrees with finite differences of "
+                              "its forward (what torch.autograd.gradcheck checks)", hint))
 
 
 def check_second_derivative(second_derivative, f, points, reference, *, reveal=True, hint=""):
@@ -459,7 +543,7 @@ def check_hvp(hvp, f, x, v, *, budget=None, compare=True, reveal=True, hint=""):
     compare=False checks only that it runs so and returns a tensor shaped like x."""
     __tracebackhide__ = True
     shown = f"hvp({f}, x and v of {x.numel()} elements)"
-    guard = _backward_budget("hvp", budget) if budget else contextlib.nullcontext()
+    guard = checks.backward_budget("hvp", budget) if budget else contextlib.nullcontext()
     with forbidden(_HESSIAN_BUILTINS, "hvp must not call torch's Hessian or Jacobian "
                                       "functions"), guard:
         got = call(hvp, f, x.detach().clone(), v.detach().clone(), name="hvp", hint=hint)

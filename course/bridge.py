@@ -441,6 +441,8 @@ def _guard(checks, name, args):
         return checks.forbidden(targets, _text(args[1]))
     if name == "recursion_limit":
         return checks.recursion_limit(int(args[0]))
+    if name == "backward_budget":
+        return checks.backward_budget(_text(args[0]), int(args[1]))
     raise BridgeError(f"unknown guard {str(name)[:40]}")
 
 

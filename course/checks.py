@@ -667,13 +667,12 @@ def autograd_required(name):
 
 
 @contextlib.contextmanager
-def _autograd_required_here(name):
-    __tracebackhide__ = True
+def _each_backward_pass(before):
+    """Call before() ahead of every autograd backward pass while the block runs."""
     original = torch.autograd._engine_run_backward
-    calls = []
 
     def counting(*args, **kwargs):
-        calls.append(True)
+        before()
         return original(*args, **kwargs)
 
     torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = counting
@@ -681,9 +680,36 @@ def _autograd_required_here(name):
         yield
     finally:
         torch.autograd._engine_run_backward = torch.autograd.graph._engine_run_backward = original
+
+
+@contextlib.contextmanager
+def _autograd_required_here(name):
+    __tracebackhide__ = True
+    calls = []
+    with _each_backward_pass(lambda: calls.append(True)):
+        yield
     if not calls:
         fail(f"{name} gave its answer without autograd: compute it with backward() or "
              "torch.autograd.grad, not with a formula or finite differences")
+
+
+def backward_budget(name, limit):
+    """Make every backward pass after the first limit raise while the block runs (in the
+    examiner: in each of the student's calls in it)."""
+    if _examiner is not None:
+        return _in_student_calls(["backward_budget", [name, limit]])
+    return _backward_budget_here(name, limit)
+
+
+def _backward_budget_here(name, limit):
+    calls = []
+
+    def count():
+        calls.append(True)
+        if len(calls) > limit:
+            raise RuntimeError(f"{name} ran more than {limit} backward passes")
+
+    return _each_backward_pass(count)
 
 
 def _copy(x):
