@@ -317,6 +317,7 @@ def _tensor_result(got, name, call_text, hint=""):
     return got
 
 
+@checks.check
 def check_numerical_grad(numerical_grad, f, x, *, eps=None, rtol=1e-6, atol=1e-6,
                          reveal=True, hint=""):
     """Fail unless numerical_grad(f, x[, eps]), run with autograd off, matches autograd's
@@ -330,6 +331,7 @@ def check_numerical_grad(numerical_grad, f, x, *, eps=None, rtol=1e-6, atol=1e-6
     close(got, autograd_gradient(f, x), shown, rtol=rtol, atol=atol, reveal=reveal, hint=hint)
 
 
+@checks.check
 def check_sum_to_shape(sum_to_shape, shape, big, seed, *, as_size=False, reveal=True, hint=""):
     """Fail unless sum_to_shape(grad, shape) is autograd's gradient of x (of shape `shape`)
     in (broadcast(x) * grad).sum(), for a random grad of the broadcast shape big."""
@@ -357,6 +359,7 @@ def random_logits(seed, n, classes, scale=3.0, shift=0.0):
     return logits, targets
 
 
+@checks.check
 def check_cross_entropy(cross_entropy, logits, targets, *, reveal=True, hint=""):
     """Fail unless cross_entropy(logits, targets) equals torch's mean cross-entropy."""
     __tracebackhide__ = True
@@ -371,6 +374,7 @@ def check_cross_entropy(cross_entropy, logits, targets, *, reveal=True, hint="")
           hint=hint)
 
 
+@checks.check
 def check_cross_entropy_grad(cross_entropy_grad, logits, targets, *, guard=True, reveal=True,
                              hint=""):
     """Fail unless cross_entropy_grad(logits, targets) (run by hand: autograd off, when guard)
@@ -386,6 +390,7 @@ def check_cross_entropy_grad(cross_entropy_grad, logits, targets, *, guard=True,
     close(got, want, shown, rtol=1e-6, atol=1e-10, reveal=reveal, hint=hint)
 
 
+@checks.check
 def check_finite(value, name, *, hint=""):
     """Fail unless value (a number or a tensor) holds no NaN or infinity."""
     __tracebackhide__ = True
@@ -419,6 +424,7 @@ def softplus_results(apply, x, weights):
     return found
 
 
+@checks.check
 def check_softplus(apply, x, weights, *, reveal=True, hint=""):
     """Fail unless apply(x) (Softplus.apply) gives log(1 + exp(x)), and its gradient (of
     sum(weights * apply(x))) is weights * sigmoid(x)."""
@@ -480,6 +486,7 @@ def gradcheck_pieces(apply, x, eps=GRADCHECK_EPS):
     return {"rows": torch.stack(rows), "plus": torch.stack(plus), "minus": torch.stack(minus)}
 
 
+@checks.check
 def check_gradcheck(apply, x, *, hint=""):
     """Fail unless the backward of apply agrees with finite differences of its forward at x
     (float64), as torch.autograd.gradcheck checks it: the Jacobian from backward passes
@@ -507,6 +514,7 @@ def check_gradcheck(apply, x, *, hint=""):
                               "its forward (what torch.autograd.gradcheck checks)", hint))
 
 
+@checks.check
 def check_second_derivative(second_derivative, f, points, reference, *, reveal=True, hint=""):
     """Fail unless second_derivative(f, tensor(x)) equals reference(x) at each float x."""
     __tracebackhide__ = True
@@ -518,6 +526,7 @@ def check_second_derivative(second_derivative, f, points, reference, *, reveal=T
               reveal=reveal, hint=hint)
 
 
+@checks.check
 def check_newton(newton_minimize, f, x0, steps, *, reveal=True, hint=""):
     """Fail unless newton_minimize(f, x0, steps) is steps Newton updates from x0."""
     __tracebackhide__ = True
@@ -527,6 +536,7 @@ def check_newton(newton_minimize, f, x0, steps, *, reveal=True, hint=""):
                           n_steps=steps, rtol=1e-8, atol=1e-10, reveal=reveal, hint=hint)
 
 
+@checks.check
 def check_minimum(newton_minimize, f, x0, steps, *, hint=""):
     """Fail unless newton_minimize(f, x0, steps) ends at the minimum of the convex f: the
     message says which way is downhill, never where the minimum is."""
@@ -537,6 +547,7 @@ def check_minimum(newton_minimize, f, x0, steps, *, hint=""):
                      what=getattr(f, "__name__", "f"))
 
 
+@checks.check
 def check_hvp(hvp, f, x, v, *, budget=None, compare=True, reveal=True, hint=""):
     """Fail unless hvp(f, x, v) equals torch.autograd.functional.hvp's product, with torch's
     Hessian and Jacobian functions off, and (with budget) at most budget backward passes.
@@ -557,6 +568,7 @@ def check_hvp(hvp, f, x, v, *, budget=None, compare=True, reveal=True, hint=""):
     close(got, want, shown, rtol=1e-8, atol=1e-10, reveal=reveal, hint=hint)
 
 
+@checks.check
 def check_forward_derivative(forward_derivative, sin, expression, x, *, reveal=True, hint=""):
     """Fail unless forward_derivative(f, x), for f the expression with the student's sin and
     with autograd off, equals autograd's derivative of the same expression at the float x."""
@@ -572,6 +584,7 @@ def check_forward_derivative(forward_derivative, sin, expression, x, *, reveal=T
           hint=hint)
 
 
+@checks.check
 def check_jacobian(jacobian_fn, name, f, x, *, reveal=True, hint=""):
     """Fail unless jacobian_fn(f, x) equals torch.autograd.functional.jacobian(f, x), an m x n
     matrix, with torch's own Jacobian functions off."""
@@ -591,6 +604,7 @@ def check_jacobian(jacobian_fn, name, f, x, *, reveal=True, hint=""):
     close(got, want, shown, rtol=1e-8, atol=1e-10, reveal=reveal, hint=hint)
 
 
+@checks.check
 def check_jacobian_modes(jacobian_forward, jacobian_reverse, f, x, *, hint=""):
     """Fail unless jacobian_forward runs with backward passes off (forward mode needs none)
     and jacobian_reverse runs at least one backward pass."""

@@ -9,6 +9,7 @@ what was expected, what came back, and a hint.
 
 import builtins
 import contextlib
+import functools
 import math
 import numbers
 import os
@@ -138,6 +139,23 @@ def untampered():
                  "the notebook from a restarted kernel")
 
 
+def check(fn):
+    """The contract of every public check, the functions a test cell calls to pass or fail:
+    first untampered() (a test cannot be trusted in a kernel whose comparisons were
+    replaced), then the check, whose failure is a CheckFailed with a message for the student
+    and whose success returns what it found, or None (nbgrader scores a test cell that ends
+    in a number by that number)."""
+
+    @functools.wraps(fn)
+    def checked(*args, **kwargs):
+        __tracebackhide__ = True
+        untampered()
+        return fn(*args, **kwargs)
+
+    return checked
+
+
+@check
 def call(fn, *args, name=None, hint=""):
     """Call the student's fn, turning any exception into a message that says which call raised."""
     __tracebackhide__ = True
@@ -147,7 +165,6 @@ def call(fn, *args, name=None, hint=""):
 def _call(fn, args, name, hint, invoke):
     """invoke(), a call of the student's fn with args, as call makes it."""
     __tracebackhide__ = True
-    untampered()
     name = name or _name_of(fn)
     if not _callable(fn):
         fail(f"{name} should be a function, but it is {_describe(fn)}")
@@ -169,6 +186,7 @@ def _call(fn, args, name, hint, invoke):
         fail(_sentence(f"{name}({shown}) raised {type(error).__name__}: {error}", hint))
 
 
+@check
 def call_repeatedly(fn, *args, times=2, name=None, hint=""):
     """Call the student's fn `times` times on the very same args, as call does once: gives
     the results (each copied as it came back) and the args as they are afterwards, so a test
@@ -211,10 +229,10 @@ def _name_of(fn):
     return getattr(fn, "__name__", "your function")
 
 
+@check
 def as_float(value, name):
     """The number in value (a Python or numpy number, or a one-element tensor) as a float."""
     __tracebackhide__ = True
-    untampered()
     if isinstance(value, _Tensor):
         _plain(value, name)
         if value.numel() != 1:
@@ -237,12 +255,12 @@ def is_number(value, name):
     as_float(value, name)
 
 
+@check
 def as_tensor(value, name, *, lists=False):
     """value as a float64 tensor, after checking it is a tensor (or, with lists=True, a list
     or tuple of numbers, such as what .tolist() gives, or a NumPy array, such as a copy
     made with .numpy().copy())."""
     __tracebackhide__ = True
-    untampered()
     if lists and isinstance(value, numpy.ndarray):
         if value.dtype.kind not in "fiu":
             fail(f"{name} should hold numbers, but it is a NumPy array of {value.dtype}")
@@ -266,6 +284,7 @@ def _plain(tensor, name):
              "give a plain tensor")
 
 
+@check
 def snapshots_match(snapshots, expected, name, *, hint="", reveal=True):
     """Fail unless snapshots (a list of tensors or of lists) equals expected, item by item.
 
@@ -275,7 +294,6 @@ def snapshots_match(snapshots, expected, name, *, hint="", reveal=True):
     message.
     """
     __tracebackhide__ = True
-    untampered()
     if not isinstance(snapshots, list):
         fail(f"{name} should be a list, but it is {_describe(snapshots)}")
     if len(snapshots) != len(expected):
@@ -309,6 +327,7 @@ def gradient_snapshots(loss, start, epochs, *, zero):
     return found
 
 
+@check
 def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True, why=None):
     """Fail unless actual (a number or tensor) is close to the reference expected.
 
@@ -316,7 +335,6 @@ def close(actual, expected, name, *, rtol=1e-6, atol=1e-9, hint="", reveal=True,
     given, replaces the guess at the cause (see _diagnose) that the message would name.
     """
     __tracebackhide__ = True
-    untampered()
     if isinstance(expected, _Tensor):
         expected = expected.detach()  # a reference with a graph: no warning about .item()
         if expected.numel() != 1:
@@ -372,6 +390,7 @@ def _diagnose(got, want):
 _AGREEING_POINTS = 3  # how many points must agree before a message names a cause
 
 
+@check
 def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint="",
                      reveal=True, guard=contextlib.nullcontext):
     """Fail unless fn(x) matches reference(x) for every x in inputs (floats or tensors).
@@ -380,7 +399,6 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
     guard() makes a context manager that each call of fn (not of reference) runs in.
     """
     __tracebackhide__ = True
-    untampered()
     results = []
     for x in inputs:
         with guard():
@@ -455,13 +473,13 @@ def on_student_side(producer):
     return lambda *args: _examiner.kernel.call(producer, args)
 
 
+@check
 def gradients_match(fn, reference, params, names, *, rtol=1e-5, atol=1e-7, hint="", reveal=True):
     """Fail unless autograd gives the same gradients of fn(*params) and reference(*params).
 
     fn is the student's function, or bind(student's function, fixed arguments...).
     """
     __tracebackhide__ = True
-    untampered()
     try:
         got = on_student_side(gradients_of)(fn, params)
     except CheckFailed:
@@ -490,6 +508,7 @@ def _error_text(error):
     return f"{type(error).__name__}: {error}"
 
 
+@check
 def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, hint="",
                    reveal=True):
     """Fail unless value is start after exactly n_steps applications of one of the steps.
@@ -498,7 +517,6 @@ def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, 
     of updates, the message says how many. reveal=False keeps the expected value out of it.
     """
     __tracebackhide__ = True
-    untampered()
     got = as_float(value, name)
     histories = {label: _iterate(step, start, n_steps + 3) for label, step in steps.items()}
     if any(_isclose(got, h[n_steps], rel_tol=rtol, abs_tol=atol) for h in histories.values()):
@@ -523,6 +541,7 @@ def _iterate(step, start, n):
     return history
 
 
+@check
 def minimises(loss, values, names, *, atol, hint="", what="the loss"):
     """Fail unless values (numbers or one-element tensors) sit within atol of where loss is
     smallest. loss takes a float64 tensor of len(values) parameters.
@@ -532,7 +551,6 @@ def minimises(loss, values, names, *, atol, hint="", what="the loss"):
     where the minimum is.
     """
     __tracebackhide__ = True
-    untampered()
     point = [as_float(v, n) for v, n in zip(values, names, strict=True)]
     params = torch.tensor(point, dtype=torch.float64, requires_grad=True)
     with torch.enable_grad():
@@ -563,10 +581,10 @@ def shares_memory(a, b):
     return facts(a)["storage"] == facts(b)["storage"]
 
 
+@check
 def is_leaf_requiring_grad(value, name, *, hint=""):
     """Fail unless value is a leaf tensor that requires grad (a parameter you can update)."""
     __tracebackhide__ = True
-    untampered()
     if not isinstance(value, _Tensor):
         fail(f"{name} should be a torch tensor, but it is {_describe(value)}")
     if not value.requires_grad:
@@ -580,10 +598,10 @@ def is_leaf_requiring_grad(value, name, *, hint=""):
                        "update it in place inside `with torch.no_grad():`", hint))
 
 
+@check
 def is_none(value, name, *, hint=""):
     """Fail unless value is None."""
     __tracebackhide__ = True
-    untampered()
     if value is not None:
         fail(_sentence(f"{name} is {short(value)}, expected None", hint))
 

@@ -17,7 +17,7 @@ import torch
 from matplotlib.figure import Figure
 
 from course import bridge
-from course.checks import fail, on_student_side, short, untampered
+from course.checks import check, fail, on_student_side, short
 
 
 @dataclass
@@ -38,10 +38,10 @@ class Curve:
         return f"a line {name} of {len(self.x)} points"
 
 
+@check
 def curves(fig, name):
     """Every line on every axes of fig, after checking that fig is a matplotlib Figure."""
     __tracebackhide__ = True
-    untampered()
     if isinstance(fig, bridge.Handle):  # in the examiner: the student's figure, read there
         try:
             found = on_student_side(lines_of)(fig)
