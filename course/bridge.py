@@ -128,7 +128,9 @@ def _encode_tensor(tensor, handle, budget, depth):
     if plain.layout != torch.strided or plain.device.type != "cpu" or plain.is_quantized:
         return handle(tensor)
     budget.spend(plain.numel() * plain.element_size() * 4 // 3)  # before any copy is made
-    flat = plain.contiguous().reshape(-1)
+    # A copy in row-major order: contiguous() keeps odd strides of size-1 dimensions (e.g.
+    # lstsq's (1, 1) solution), which a byte view refuses.
+    flat = plain.clone(memory_format=torch.contiguous_format).reshape(-1)
     data = flat.view(torch.uint8).numpy().tobytes() if plain.numel() else b""
     grad = tensor.grad if tensor.is_leaf else None
     return {"$tensor": {
