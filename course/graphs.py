@@ -4,6 +4,13 @@ A Graph is a recipe: leaf values, then operations on earlier nodes. The same rec
 once with the student's class and once with torch tensors, and every node's gradient is
 compared. Trees reuse only leaves; DAGs also reuse intermediate results, the case a recursive
 backward gets wrong.
+
+The student's graph is built and differentiated where the student's class is: in the
+student's kernel. During grading the checks run in the examiner (course.examiner), so the
+producers here (backward_gradients, backprop_gradients, vals, made) run there through the
+bridge (course.checks.on_student_side) and return values only: gradients, values, and what
+raised or recursed. The checks judge those against torch in the examiner. In a student's own
+kernel they are plain calls.
 """
 
 import collections
@@ -16,7 +23,9 @@ from dataclasses import dataclass
 import torch
 
 import course
-from course.checks import as_float, call, close, fail, forbidden
+from course import bridge
+from course.checks import (CheckFailed, _isclose, _sentence, as_float, close, fail, forbidden,
+                           on_student_side, untampered)
 
 
 @dataclass(frozen=True)
@@ -50,6 +59,10 @@ class Graph:
     def __str__(self):
         n = len(self.leaves)
         return f"a graph of {n} leaves and {len(self.ops)} operations"
+
+    def __portable__(self):
+        """How the student's kernel builds the same recipe (course.bridge): from its values."""
+        return "course.graphs.Graph", (tuple(self.leaves), tuple(self.ops)), {}
 
 
 def random_tree(seed, n_leaves=4, n_ops=10, symbols="+*"):
@@ -95,26 +108,31 @@ def deep_chain(depth, x=0.5, c=0.999):
     return Graph((x, c), tuple(ops))
 
 
-def check_gradients(graph, nodes, name, *, reveal=True, hint=""):
-    """Fail unless each node's .grad equals torch's d(output)/d(node) for the same graph."""
+def check_gradients(graph, grads, name, *, reveal=True, hint=""):
+    """Fail unless grads (each node's .grad, leaves first) equal torch's d(output)/d(node) for
+    the same graph."""
     __tracebackhide__ = True
+    untampered()
     expected = graph.torch_gradients()
-    for k, (node, want) in enumerate(zip(nodes, expected, strict=False)):
-        got = as_float(getattr(node, "grad", None), f"the .grad of {graph.describe(k)}")
+    for k, (got, want) in enumerate(zip(grads, expected, strict=False)):
+        # A float that is close passes here; anything else goes to the checks, for a message
+        # (thousands of nodes in a deep chain: each check would verify the grader's own
+        # functions again)
+        if type(got) is float and _isclose(got, want, rel_tol=1e-7, abs_tol=1e-9):
+            continue
+        got = as_float(got, f"the .grad of {graph.describe(k)}")
         close(got, want, f"with {name} on {graph}, the .grad of {graph.describe(k)}",
               rtol=1e-7, atol=1e-9, reveal=reveal, hint=hint)
-    if len(nodes) != len(expected):
-        fail(f"{name} built {len(nodes)} nodes for {graph}, expected {len(expected)}")
+    if len(grads) != len(expected):
+        fail(f"{name} built {len(grads)} nodes for {graph}, expected {len(expected)}")
 
 
 def check_backward(graph, make_leaf, name, *, reveal=True, hint=""):
     """Build graph with make_leaf (a Scalar class), run the output's recursive backward(), and
     compare every node's gradient with torch's."""
     __tracebackhide__ = True
-    nodes = call(graph.build, make_leaf, name=name)
-    nodes[-1].grad = 1.0
-    call(nodes[-1].backward, name=f"backward of {name}", hint=hint)
-    check_gradients(graph, nodes, name, reveal=reveal, hint=hint)
+    found = _produce(backward_gradients, (graph, make_leaf), name, hint)
+    check_gradients(graph, _gradients(found, graph, name, hint), name, reveal=reveal, hint=hint)
 
 
 def check_backprop(graph, backprop, make_leaf, *, repeat=1, reveal=True, hint="",
@@ -123,16 +141,95 @@ def check_backprop(graph, backprop, make_leaf, *, repeat=1, reveal=True, hint=""
     compare every node's gradient with torch's. recursion=False also fails if any function
     of the notebook calls itself (directly or through others) while backprop runs."""
     __tracebackhide__ = True
-    nodes = graph.build(make_leaf)
-    for _ in range(repeat):
-        if recursion:
-            call(backprop, nodes[-1], name="backprop", hint=hint)
-            continue
-        with _recursion_watch() as recursive:
-            call(backprop, nodes[-1], name="backprop", hint=hint)
-        if recursive:
-            fail(_recursion_message(recursive[0], hint))
-    check_gradients(graph, nodes, "backprop", reveal=reveal, hint=hint)
+    found = _produce(backprop_gradients, (graph, backprop, make_leaf, repeat, recursion),
+                     "backprop", hint)
+    if isinstance(found, dict) and "recursed" in found:
+        fail(_recursion_message(str(found["recursed"]), hint))
+    check_gradients(graph, _gradients(found, graph, "backprop", hint), "backprop",
+                    reveal=reveal, hint=hint)
+
+
+def backward_gradients(graph, make_leaf):
+    """In the student's kernel: graph built with make_leaf (the student's Scalar class), the
+    output's grad set to 1 and its backward() run. {"grads": every node's .grad}, or
+    {"raised": [exception class, message], "in": "build" or "backward"}."""
+    try:
+        nodes = graph.build(make_leaf)
+    except Exception as error:
+        return {"raised": _raised(error), "in": "build"}
+    try:
+        nodes[-1].grad = 1.0
+        nodes[-1].backward()
+        return {"grads": [getattr(node, "grad", None) for node in nodes]}
+    except Exception as error:
+        return {"raised": _raised(error), "in": "backward"}
+
+
+def backprop_gradients(graph, backprop, make_leaf, repeat=1, recursion=True):
+    """In the student's kernel: graph built with make_leaf (the Node class), backprop(output)
+    run repeat times (with recursion=False, inside _recursion_watch). {"grads": every node's
+    .grad}, {"recursed": the function that called itself}, or {"raised": [exception class,
+    message], "in": "build" or "backprop"}."""
+    try:
+        nodes = graph.build(make_leaf)
+    except Exception as error:
+        return {"raised": _raised(error), "in": "build"}
+    try:
+        for _ in range(repeat):
+            if recursion:
+                backprop(nodes[-1])
+                continue
+            with _recursion_watch() as recursive:
+                backprop(nodes[-1])
+            if recursive:
+                return {"recursed": recursive[0]}
+        return {"grads": [getattr(node, "grad", None) for node in nodes]}
+    except Exception as error:
+        return {"raised": _raised(error), "in": "backprop"}
+
+
+def _raised(error):
+    try:
+        text = str(error)
+    except Exception:
+        text = "(its message could not be read)"
+    return [type(error).__name__, text[:2000]]
+
+
+def _produce(producer, args, name, hint):
+    """producer(*args) where the student's code is (course.checks.on_student_side), or fail
+    saying why it did not answer (the student's code raised, or did not return in time)."""
+    __tracebackhide__ = True
+    try:
+        return on_student_side(producer)(*args)
+    except CheckFailed:
+        raise
+    except bridge.BridgeError as error:
+        fail(_sentence(f"{name} could not be run: {error}", hint))
+    except bridge.StudentError as error:
+        fail(_sentence(f"{name} raised {error}", hint))
+    except Exception as error:
+        fail(_sentence(f"{name} raised {type(error).__name__}: {error}", hint))
+
+
+def _gradients(found, graph, name, hint):
+    """The gradients in a producer's answer, or fail saying what raised, where."""
+    __tracebackhide__ = True
+    if isinstance(found, dict) and isinstance(found.get("grads"), list):
+        return found["grads"]
+    raised = found.get("raised") if isinstance(found, dict) else None
+    if not isinstance(raised, list) or len(raised) != 2:
+        fail(f"the gradients of {name} on {graph} could not be read")
+    type_name, text = (str(part) for part in raised)
+    where = found.get("in")
+    who = "backprop" if where == "backprop" else name
+    if type_name == "NotImplementedError":
+        fail(f"{who} is not written yet: replace `raise NotImplementedError()` with your code")
+    what = {"build": f"computing {graph} with {name}",
+            "backward": f"the backward() of the output of {graph}, built with {name},",
+            "backprop": f"backprop(the output of {graph})"}.get(where, name)
+    fail(_sentence(f"{what} raised {type_name}: {text}" if text else f"{what} raised {type_name}",
+                   hint))
 
 
 def _recursion_message(function, hint):
@@ -180,11 +277,59 @@ def values_of(items, name):
     """The .val of each item of a list (of Scalars) as a float64 tensor, or fail saying why."""
     __tracebackhide__ = True
     if not isinstance(items, (list, tuple)):
-        fail(f"{name} should be a list of Scalars, but it is a {type(items).__name__}")
+        kind = items.type_name if isinstance(items, bridge.Handle) else type(items).__name__
+        fail(f"{name} should be a list of Scalars, but it is a {kind}")
+    found = _produce(vals, (list(items),), name, "")
+    if not isinstance(found, list) or len(found) != len(items):
+        fail(f"the values of {name} could not be read")
     values = []
-    for i, item in enumerate(items):
-        if not hasattr(item, "val"):
-            fail(f"{name}[{i}] is a {type(item).__name__}, not a Scalar: compute with Scalar "
-                 "operations so that the result remembers how it was made")
-        values.append(as_float(item.val, f"{name}[{i}].val"))
+    for i, (has_val, value) in enumerate(found):
+        if not has_val:
+            fail(f"{name}[{i}] is a {value}, not a Scalar: compute with Scalar operations so "
+                 "that the result remembers how it was made")
+        values.append(as_float(value, f"{name}[{i}].val"))
     return torch.tensor(values, dtype=torch.float64)
+
+
+def vals(items):
+    """In the student's kernel: [True, item.val] for each item that has a val, else [False,
+    the name of its type]."""
+    return [[True, item.val] if hasattr(item, "val") else [False, type(item).__name__]
+            for item in items]
+
+
+def scalars(make_leaf, values, name="your Scalar"):
+    """[make_leaf(v) for v in values], made where the student's class make_leaf is: objects
+    of the student's own class (in the examiner, handles), for a test to hand to the
+    student's functions."""
+    __tracebackhide__ = True
+    made_here = _produce(made, (make_leaf, list(values)), name, "")
+    if not isinstance(made_here, list) or len(made_here) != len(values):
+        fail(f"{name} could not make {len(values)} numbers")
+    return made_here
+
+
+def made(make_leaf, values):
+    """In the student's kernel: make_leaf(v) for each v."""
+    return [make_leaf(value) for value in values]
+
+
+class scalar_loss:
+    """loss as a function of a tensor w: loss([make_leaf(w * x) for x in xs], [make_leaf(t)
+    for t in targets]).val. Each prediction's val is a tensor that remembers w, so autograd
+    differentiates whatever loss does with the vals.
+
+    A test hands it to checks.gradients_match: in the examiner it crosses to the student's
+    kernel by value (course.bridge), where loss and make_leaf (the student's Scalar) are.
+    """
+
+    def __init__(self, loss, make_leaf, xs, targets):
+        self.loss, self.make_leaf = loss, make_leaf
+        self.xs, self.targets = list(xs), list(targets)
+
+    def __call__(self, w):
+        predictions = [self.make_leaf(w * x) for x in self.xs]
+        return self.loss(predictions, [self.make_leaf(t) for t in self.targets]).val
+
+    def __portable__(self):
+        return "course.graphs.scalar_loss", (self.loss, self.make_leaf, self.xs, self.targets), {}

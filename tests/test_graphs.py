@@ -3,6 +3,7 @@
 from collections import Counter
 
 import pytest
+import torch
 
 from course import graphs
 from course.checks import CheckFailed
@@ -131,3 +132,112 @@ def test_recursion_is_caught_whatever_the_recursion_limit():
     finally:
         sys.setrecursionlimit(saved)
     assert sys.getprofile() is None
+
+
+class Scalar:
+    """A minimal recursive Scalar, as the notebook's solution."""
+
+    def __init__(self, val):
+        self.val, self.grad = val, 0.0
+        self.backward = lambda: None
+
+    def _op(self, other, val, local_grads):
+        result = Scalar(val)
+
+        def backward():
+            self.grad += local_grads[0] * result.grad
+            other.grad += local_grads[1] * result.grad
+            self.backward()
+            other.backward()
+
+        result.backward = backward
+        return result
+
+    def __add__(self, other):
+        return self._op(other, self.val + other.val, (1.0, 1.0))
+
+    def __mul__(self, other):
+        return self._op(other, self.val * other.val, (other.val, self.val))
+
+
+class Unwritten(Scalar):
+    def __add__(self, other):
+        raise NotImplementedError()
+
+
+class BrokenBackward(Scalar):
+    def __mul__(self, other):
+        result = Scalar(self.val * other.val)
+        result.backward = lambda: None + 1
+        return result
+
+
+def test_check_backward_passes_a_right_scalar_and_says_what_raised():
+    graphs.check_backward(graphs.random_tree(3), Scalar, "your Scalar")
+    with pytest.raises(CheckFailed, match=r"^your Scalar is not written yet"):
+        graphs.check_backward(graphs.random_tree(3, symbols="+"), Unwritten, "your Scalar")
+    product = graphs.Graph(leaves=(2.0, 3.0), ops=(("*", 0, 1),))
+    with pytest.raises(CheckFailed, match=r"the backward\(\) of the output of a graph of 2 "
+                                          r"leaves and 1 operations, built with your Scalar, "
+                                          r"raised TypeError: .*: a hint"):
+        graphs.check_backward(product, BrokenBackward, "your Scalar", hint="a hint")
+
+
+def test_check_backprop_says_what_raised():
+    def unwritten(y):
+        raise NotImplementedError()
+
+    def broken(y):
+        raise KeyError("inputs")
+
+    with pytest.raises(CheckFailed, match=r"^backprop is not written yet"):
+        graphs.check_backprop(graphs.random_dag(1), unwritten, Node)
+    with pytest.raises(CheckFailed, match=r"backprop\(the output of a graph of 3 leaves and 12 "
+                                          r"operations\) raised KeyError: 'inputs'"):
+        graphs.check_backprop(graphs.random_dag(1), broken, Node)
+
+
+def test_a_graph_crosses_the_bridge_as_its_recipe():
+    """In the examiner a Graph goes to the student's kernel by value: its leaves and ops."""
+    import json
+
+    from course import bridge
+
+    def stand_in(obj):
+        found = bridge.portable(obj)
+        found["args"] = [bridge.encode(a, stand_in) for a in found["args"]]
+        return {"$portable": found}
+
+    for graph in (graphs.random_dag(4), graphs.deep_chain(6000)):
+        data = json.loads(json.dumps(bridge.encode(graph, stand_in)))
+        assert bridge.decode(data, bridge._resolve_here) == graph
+
+
+def test_scalars_and_values_of():
+    made = graphs.scalars(Scalar, [1.0, -2.5])
+    assert all(isinstance(s, Scalar) for s in made)
+    assert graphs.values_of(made, "made").tolist() == [1.0, -2.5]
+    with pytest.raises(CheckFailed, match="forward should be a list of Scalars, but it is a "
+                                          "Scalar"):
+        graphs.values_of(made[0], "forward")
+
+
+def test_scalar_loss_differentiates_through_the_students_loss():
+    from course import checks
+
+    def mse(predictions, targets):
+        total = Scalar(0.0)
+        for p, t in zip(predictions, targets, strict=True):
+            e = p + Scalar(-1.0) * t
+            total = total + e * e
+        return total * Scalar(1.0 / len(targets))
+
+    xs, ts = [1.0, 2.0, -1.0], [2.0, 3.5, -2.5]
+    loss_of = graphs.scalar_loss(mse, Scalar, xs, ts)
+
+    def reference(w):
+        return torch.nn.functional.mse_loss(w * torch.tensor(xs), torch.tensor(ts))
+
+    checks.gradients_match(loss_of, reference, [torch.tensor(0.7)], ["loss", "w"])
+    name, args, kwargs = loss_of.__portable__()
+    assert name == "course.graphs.scalar_loss" and args == (mse, Scalar, xs, ts)
