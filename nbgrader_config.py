@@ -47,9 +47,9 @@ from nbgrader.preprocessors import (  # noqa: E402
 from course.feedback import AwaitingHandGrading  # noqa: E402
 from course.preprocessors import HideHiddenTests, ResilientExecute  # noqa: E402
 
-# Test cells run in an examiner, a kernel that never runs the submission (course.examiner);
-# these assignments' tests are not yet written for it and run in the student's kernel.
-c.ResilientExecute.examiner_skips = ["03_scalar_autodiff"]
+# Test cells run in an examiner, a kernel that never runs the submission (course.examiner).
+# An assignment listed here would run its test cells in the student's kernel: none does.
+c.ResilientExecute.examiner_skips = []
 
 c.Autograde.autograde_preprocessors = [
     ResilientExecute, IgnorePattern, ClearMetadataPreprocessor, LimitOutput, SaveAutoGrades,
