@@ -50,6 +50,15 @@ def test_tensors_cross_with_what_autograd_knew_of_them():
     assert scalar.shape == () and scalar.item() == 2 and scalar.dtype == torch.int64
 
 
+def test_tensors_with_any_strides_cross_by_value():
+    """lstsq's (1, 1) solution has a stride of 100 on a size-1 dimension: contiguous() keeps
+    it, and a byte view of it fails."""
+    X = torch.linspace(-5, 5, 100)[:, None]
+    odd = [torch.linalg.lstsq(X, 2 * X).solution, torch.randn(3, 4).T, torch.randn(7)[::3]]
+    for tensor, back in zip(odd, round_trip(odd), strict=True):
+        assert back.shape == tensor.shape and torch.equal(back, tensor)
+
+
 def test_other_objects_become_handles():
     class Scalar:
         pass
