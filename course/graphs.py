@@ -24,8 +24,8 @@ import torch
 
 import course
 from course import bridge
-from course.checks import (CheckFailed, _isclose, _sentence, as_float, close, fail, forbidden,
-                           on_student_side, untampered)
+from course.checks import (CheckFailed, _isclose, _sentence, as_float, check, close, fail,
+                           forbidden, on_student_side)
 
 
 @dataclass(frozen=True)
@@ -108,11 +108,11 @@ def deep_chain(depth, x=0.5, c=0.999):
     return Graph((x, c), tuple(ops))
 
 
+@check
 def check_gradients(graph, grads, name, *, reveal=True, hint=""):
     """Fail unless grads (each node's .grad, leaves first) equal torch's d(output)/d(node) for
     the same graph."""
     __tracebackhide__ = True
-    untampered()
     expected = graph.torch_gradients()
     for k, (got, want) in enumerate(zip(grads, expected, strict=False)):
         # A float that is close passes here; anything else goes to the checks, for a message
@@ -127,6 +127,7 @@ def check_gradients(graph, grads, name, *, reveal=True, hint=""):
         fail(f"{name} built {len(grads)} nodes for {graph}, expected {len(expected)}")
 
 
+@check
 def check_backward(graph, make_leaf, name, *, reveal=True, hint=""):
     """Build graph with make_leaf (a Scalar class), run the output's recursive backward(), and
     compare every node's gradient with torch's."""
@@ -135,6 +136,7 @@ def check_backward(graph, make_leaf, name, *, reveal=True, hint=""):
     check_gradients(graph, _gradients(found, graph, name, hint), name, reveal=reveal, hint=hint)
 
 
+@check
 def check_backprop(graph, backprop, make_leaf, *, repeat=1, reveal=True, hint="",
                    recursion=True):
     """Build graph with make_leaf (the Node class), run backprop(output) repeat times, and
@@ -273,6 +275,7 @@ def _recursion_watch():
         sys.setprofile(previous)
 
 
+@check
 def values_of(items, name):
     """The .val of each item of a list (of Scalars) as a float64 tensor, or fail saying why."""
     __tracebackhide__ = True
@@ -298,6 +301,7 @@ def vals(items):
             for item in items]
 
 
+@check
 def scalars(make_leaf, values, name="your Scalar"):
     """[make_leaf(v) for v in values], made where the student's class make_leaf is: objects
     of the student's own class (in the examiner, handles), for a test to hand to the

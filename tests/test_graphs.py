@@ -1,12 +1,16 @@
 """Unit tests of the random graphs and the gradient comparison used by assignment 03."""
 
+import json
+import sys
 from collections import Counter
 
 import pytest
 import torch
 
-from course import graphs
+from course import bridge, checks, graphs
 from course.checks import CheckFailed
+# The student's objects as a test cell sees them: themselves, or handles of a loopback examiner
+from tests.test_beyond import student  # noqa: F401  (a fixture)
 
 
 class Node:
@@ -118,9 +122,6 @@ def _recursive_backprop(y):
 
 def test_recursion_is_caught_whatever_the_recursion_limit():
     """A recursive backprop with a raised limit gets the gradients right, and still fails."""
-    import sys
-
-
     node_class = Node
     saved = sys.getrecursionlimit()
     sys.setrecursionlimit(20000)
@@ -172,36 +173,45 @@ class BrokenBackward(Scalar):
         return result
 
 
-def test_check_backward_passes_a_right_scalar_and_says_what_raised():
-    graphs.check_backward(graphs.random_tree(3), Scalar, "your Scalar")
+def test_check_backward_passes_a_right_scalar_and_says_what_raised(student):
+    graphs.check_backward(graphs.random_tree(3), student(Scalar), "your Scalar")
     with pytest.raises(CheckFailed, match=r"^your Scalar is not written yet"):
-        graphs.check_backward(graphs.random_tree(3, symbols="+"), Unwritten, "your Scalar")
+        graphs.check_backward(graphs.random_tree(3, symbols="+"), student(Unwritten),
+                              "your Scalar")
     product = graphs.Graph(leaves=(2.0, 3.0), ops=(("*", 0, 1),))
     with pytest.raises(CheckFailed, match=r"the backward\(\) of the output of a graph of 2 "
                                           r"leaves and 1 operations, built with your Scalar, "
                                           r"raised TypeError: .*: a hint"):
-        graphs.check_backward(product, BrokenBackward, "your Scalar", hint="a hint")
+        graphs.check_backward(product, student(BrokenBackward), "your Scalar", hint="a hint")
 
 
-def test_check_backprop_says_what_raised():
+def test_check_backprop_judges_gradients_and_says_what_raised(student):
     def unwritten(y):
         raise NotImplementedError()
 
     def broken(y):
         raise KeyError("inputs")
 
+    graphs.check_backprop(graphs.random_dag(3), student(backprop), student(Node))
     with pytest.raises(CheckFailed, match=r"^backprop is not written yet"):
-        graphs.check_backprop(graphs.random_dag(1), unwritten, Node)
+        graphs.check_backprop(graphs.random_dag(1), student(unwritten), student(Node))
     with pytest.raises(CheckFailed, match=r"backprop\(the output of a graph of 3 leaves and 12 "
                                           r"operations\) raised KeyError: 'inputs'"):
-        graphs.check_backprop(graphs.random_dag(1), broken, Node)
+        graphs.check_backprop(graphs.random_dag(1), student(broken), student(Node))
+
+
+def test_the_recursion_watch_runs_around_the_students_backprop(student):
+    """Where the student's code runs: in the examiner, the watch goes with the producer."""
+    graphs.check_backprop(graphs.deep_chain(6000), student(backprop), student(Node),
+                          recursion=False)
+    with pytest.raises(CheckFailed, match=r"visit\(\) called itself"):
+        graphs.check_backprop(graphs.deep_chain(50), student(_recursive_backprop),
+                              student(Node), recursion=False)
+    assert sys.getprofile() is None
 
 
 def test_a_graph_crosses_the_bridge_as_its_recipe():
     """In the examiner a Graph goes to the student's kernel by value: its leaves and ops."""
-    import json
-
-    from course import bridge
 
     def stand_in(obj):
         found = bridge.portable(obj)
@@ -213,18 +223,18 @@ def test_a_graph_crosses_the_bridge_as_its_recipe():
         assert bridge.decode(data, bridge._resolve_here) == graph
 
 
-def test_scalars_and_values_of():
-    made = graphs.scalars(Scalar, [1.0, -2.5])
-    assert all(isinstance(s, Scalar) for s in made)
+def test_scalars_and_values_of(student):
+    made = graphs.scalars(student(Scalar), [1.0, -2.5])
+    assert len(made) == 2
     assert graphs.values_of(made, "made").tolist() == [1.0, -2.5]
+    with pytest.raises(CheckFailed, match=r"forward\[1\] is a float, not a Scalar"):
+        graphs.values_of([made[0], 2.0], "forward")
     with pytest.raises(CheckFailed, match="forward should be a list of Scalars, but it is a "
                                           "Scalar"):
         graphs.values_of(made[0], "forward")
 
 
-def test_scalar_loss_differentiates_through_the_students_loss():
-    from course import checks
-
+def test_scalar_loss_differentiates_through_the_students_loss(student):
     def mse(predictions, targets):
         total = Scalar(0.0)
         for p, t in zip(predictions, targets, strict=True):
@@ -232,12 +242,16 @@ def test_scalar_loss_differentiates_through_the_students_loss():
             total = total + e * e
         return total * Scalar(1.0 / len(targets))
 
+    def summed(predictions, targets):
+        return mse(predictions, targets) * Scalar(float(len(targets)))
+
     xs, ts = [1.0, 2.0, -1.0], [2.0, 3.5, -2.5]
-    loss_of = graphs.scalar_loss(mse, Scalar, xs, ts)
 
     def reference(w):
         return torch.nn.functional.mse_loss(w * torch.tensor(xs), torch.tensor(ts))
 
-    checks.gradients_match(loss_of, reference, [torch.tensor(0.7)], ["loss", "w"])
-    name, args, kwargs = loss_of.__portable__()
-    assert name == "course.graphs.scalar_loss" and args == (mse, Scalar, xs, ts)
+    checks.gradients_match(graphs.scalar_loss(student(mse), student(Scalar), xs, ts), reference,
+                           [torch.tensor(0.7)], ["loss", "w"])
+    with pytest.raises(CheckFailed, match=r"its gradient in w is -14.6, expected -4.86667"):
+        checks.gradients_match(graphs.scalar_loss(student(summed), student(Scalar), xs, ts),
+                               reference, [torch.tensor(0.7)], ["loss", "w"])
