@@ -55,15 +55,22 @@ def hostile_cases():
 
 def prepare(root, assignment, cases, extra_config=""):
     """A course directory at root with the assignment released and the cases submitted."""
-    course = pipeline.Course(pipeline.make_course_dir(root, [assignment], extra_config))
-    course.generate(assignment)
-    for student, nb in cases.items():
-        course.submit(assignment, student, nb)
-        stamp = course.root / "submitted" / student / assignment / "timestamp.txt"
-        stamp.write_text("2026-11-20 12:00:00.000000 UTC")  # as nbgrader collect writes it
-    if "broken_json" in cases:
-        path = course.submission_path(assignment, "broken_json")
-        path.write_text(path.read_text()[:5000])  # as a failed upload would leave it
+    return prepare_classes(root, {assignment: cases}, extra_config)
+
+
+def prepare_classes(root, classes, extra_config=""):
+    """A course directory at root with each assignment of classes (assignment -> cases)
+    released and its cases submitted."""
+    course = pipeline.Course(pipeline.make_course_dir(root, list(classes), extra_config))
+    for assignment, cases in classes.items():
+        course.generate(assignment)
+        for student, nb in cases.items():
+            course.submit(assignment, student, nb)
+            stamp = course.root / "submitted" / student / assignment / "timestamp.txt"
+            stamp.write_text("2026-11-20 12:00:00.000000 UTC")  # as nbgrader collect writes it
+        if "broken_json" in cases:
+            path = course.submission_path(assignment, "broken_json")
+            path.write_text(path.read_text()[:5000])  # as a failed upload would leave it
     return course
 
 
@@ -73,15 +80,22 @@ def submitted_hashes(root):
             for p in (Path(root) / "submitted").rglob("*") if p.is_file()}
 
 
-def autograde_catalogue(root, assignment, students, plain=False):
-    """Autograde on the fast path (or with plain nbgrader) and give feedback."""
+def autograde_classes(root, classes, plain=False):
+    """Autograde each class (assignment -> students) on the fast path, all of them from one
+    pool whose workers run every class ahead of nbgrader (or with plain nbgrader), and give
+    feedback."""
     course = pipeline.Course(root)
     if plain:
-        course.autograde(assignment, students, out=io.StringIO())
-    else:
-        with parallel.Pool(course) as pool:
+        for assignment, students in classes.items():
+            course.autograde(assignment, students, out=io.StringIO())
+            course.feedback(assignment)
+        return
+    with parallel.Pool(course) as pool:
+        for assignment, students in classes.items():
+            pool.prefetch(assignment, students)
+        for assignment, students in classes.items():
             course.autograde(assignment, students, out=io.StringIO(), pool=pool)
-    course.feedback(assignment)
+            course.feedback(assignment)  # while the workers go on with the next class
 
 
 def grade_with_cli(root, assignment, *options):

@@ -6,7 +6,7 @@ from multiprocessing import get_context
 
 import pytest
 
-from course import pipeline
+from course import pipeline, submissions
 from tests import classes
 
 # The kernels inherit this: with several kernels at once on two cores, torch's default
@@ -46,11 +46,15 @@ def classes_needed(items):
 def gradings(request, tmp_path_factory):
     """class name -> (Course, result): every needed class graded by the real pipeline.
 
-    Each class has its own course directory and gradebook. The classes are graded one
-    after the other on the fast path (course.parallel, a worker per core), while plain
-    nbgrader grades the hostile class and one catalogue again in a background process.
+    The catalogues share one course directory and gradebook and are graded on the fast path
+    (course.parallel, a worker per core) from one pool, whose workers run every catalogue
+    ahead of nbgrader; then the hostile class, in a course directory of its own (it has
+    smaller limits), by `python -m course grade`. Meanwhile plain nbgrader grades the hostile
+    class and part of one catalogue again, each in a course directory of its own, in a
+    background process.
     """
     needed = classes_needed(request.session.items)
+    catalogues = [name for name in needed if name in submissions.assignments()]
     prepared, results, background_jobs = {}, {}, {}
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as background:
         if HOSTILE_PLAIN in needed:
@@ -64,16 +68,16 @@ def gradings(request, tmp_path_factory):
             course = prepared[CATALOGUE_PLAIN] = classes.prepare(
                 tmp_path_factory.mktemp("catalogue-plain"), a, cases)
             background_jobs[CATALOGUE_PLAIN] = background.submit(
-                classes.autograde_catalogue, course.root, a, list(cases), plain=True)
-        for name in needed:
-            if name == HOSTILE:
-                course = prepared[name] = _hostile(tmp_path_factory.mktemp(name))
-                results[name] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
-            elif name not in background_jobs:
-                cases = classes.catalogue_cases(name)
-                course = prepared[name] = classes.prepare(tmp_path_factory.mktemp(name), name,
-                                                          cases)
-                results[name] = classes.autograde_catalogue(course.root, name, list(cases))
+                classes.autograde_classes, course.root, {a: list(cases)}, plain=True)
+        if catalogues:
+            cases = {a: classes.catalogue_cases(a) for a in catalogues}
+            course = classes.prepare_classes(tmp_path_factory.mktemp("catalogues"), cases)
+            result = classes.autograde_classes(course.root, {a: list(c) for a, c in cases.items()})
+            for a in catalogues:
+                prepared[a], results[a] = course, result
+        if HOSTILE in needed:
+            course = prepared[HOSTILE] = _hostile(tmp_path_factory.mktemp("hostile"))
+            results[HOSTILE] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
         for name, job in background_jobs.items():
             results[name] = job.result()
     graded = {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
@@ -84,7 +88,7 @@ def gradings(request, tmp_path_factory):
 
 def _hostile(root):
     return _hashed(classes.prepare(root, classes.HOSTILE_ASSIGNMENT, classes.hostile_cases(),
-                           classes.HOSTILE_CONFIG))
+                                   classes.HOSTILE_CONFIG))
 
 
 _hashes = {}
