@@ -20,6 +20,16 @@ c.ResilientExecute.notebook_timeout = 20
 c.Sandbox.memory = 3 << 30
 c.Sandbox.processes = 40
 """
+# Part of one catalogue is graded by plain nbgrader too, to compare the paths on honest work
+# whose grading depends on the kernel's state: 02's plots are graded from their figures' data,
+# drawn with the pyplot the kernel started with (a forked kernel's was imported in the
+# zygote). Its full solution and blank notebook, and the two cases that draw through pyplot's
+# own state rather than a figure of their own; the rest of its catalogue is torch and
+# course.checks on data, alike on both paths (and the hostile class's control compares a
+# full solution of 01 on both paths).
+CATALOGUE_PLAIN_ASSIGNMENT = "02_torch_autograd"
+CATALOGUE_PLAIN_STUDENTS = (FULL, BLANK, "alternatives.pyplot_state_interface",
+                            "mutants.sin_plot_no_fig_kept")
 # A variable of the grader's environment that no kernel may see.
 CANARY = "COURSE_SECRET_CANARY"
 
@@ -30,8 +40,31 @@ def catalogue_cases(assignment):
     return submissions.sample_class(assignment, variants, name=lambda v: f"{v.kind}.{v.name}")
 
 
-def hostile_cases():
-    """The hostile class: student id -> notebook, or -> text for a file that is no notebook."""
+# The hostile class is graded on both paths, but these of its files on the fast path only: the
+# defences they test are code that both paths run alike, after the kernel has started, so the
+# plain path would prove nothing new with them: course.checks inside the notebook (an answer
+# that equals anything; print, torch.allclose or math.isclose replaced), nbgrader's own
+# sanitizing in the process that writes the gradebook (a deleted or edited test cell is
+# restored), the output limits of ResilientExecute and LimitOutput (which the fast path's
+# workers run too), and the sanitizing of feedback HTML. Every other file stays on both paths:
+# its defence depends on how a kernel is started and watched, which differs (a bwrap sandbox
+# and prlimit per kernel against a kernel forked in the zygote's sandbox; a new process against
+# a forked one for interrupts, time limits and a dead kernel; the environment and the modules a
+# kernel starts with), and so do the honest control, the blank notebook graded last, and the
+# two unreadable files (`grade` lists them for attention on both paths). A new hostile file is
+# graded on both paths unless it is named here.
+FAST_PATH_ONLY = {
+    "always_equal_answer", "redefines_print", "replaces_builtin_print",
+    "replaces_allclose_and_isclose",  # course.checks in the notebook
+    "deleted_test_cell", "edited_test_cell",  # nbgrader's own sanitizing
+    "huge_output", "prints_a_20mb_line",  # the output limits
+    "injects_html_and_terminal_escapes",  # feedback's and `grade`'s sanitizing
+}
+
+
+def hostile_cases(plain=False):
+    """The hostile class: student id -> notebook, or -> text for a file that is no notebook.
+    With plain, the part of it graded on the plain path too (all but FAST_PATH_ONLY)."""
     a = HOSTILE_ASSIGNMENT
     found = {CONTROL: submissions.full_solution(a)}
     for variant in submissions.catalogue(a, "hostile"):
@@ -50,7 +83,9 @@ def hostile_cases():
     found["edited_test_cell"] = edited
     found["broken_json"] = submissions.full_solution(a)  # cut off mid-file once written
     found[BLANK_LAST] = submissions.blank(a)
-    return found
+    unknown = FAST_PATH_ONLY - set(found)
+    assert not unknown, f"FAST_PATH_ONLY names no hostile file: {sorted(unknown)}"
+    return {s: nb for s, nb in found.items() if not (plain and s in FAST_PATH_ONLY)}
 
 
 def prepare(root, assignment, cases, extra_config=""):
