@@ -22,6 +22,16 @@ c.ResilientExecute.notebook_timeout = 20
 c.Sandbox.memory = 3 << 30
 c.Sandbox.processes = 40
 """
+# Part of one catalogue is graded by plain nbgrader too, to compare the paths on honest work
+# whose grading depends on the kernel's state: 02's plots are graded from their figures' data,
+# drawn with the pyplot the kernel started with (a forked kernel's was imported in the
+# zygote). Its full solution and blank notebook, and the two cases that draw through pyplot's
+# own state rather than a figure of their own; the rest of its catalogue is torch and
+# course.checks on data, alike on both paths (and the hostile class's control compares a
+# full solution of 01 on both paths).
+CATALOGUE_PLAIN_ASSIGNMENT = "02_torch_autograd"
+CATALOGUE_PLAIN_STUDENTS = (FULL, BLANK, "alternatives.pyplot_state_interface",
+                            "mutants.sin_plot_no_fig_kept")
 # A variable of the grader's environment that no kernel may see.
 CANARY = "COURSE_SECRET_CANARY"
 
@@ -32,8 +42,31 @@ def catalogue_cases(assignment):
     return submissions.sample_class(assignment, variants, name=lambda v: f"{v.kind}.{v.name}")
 
 
-def hostile_cases():
-    """The hostile class: student id -> notebook, or -> text for a file that is no notebook."""
+# The hostile class is graded on both paths, but these of its files on the fast path only: the
+# defences they test are code that both paths run alike, after the kernel has started, so the
+# plain path would prove nothing new with them: course.checks inside the notebook (an answer
+# that equals anything; print, torch.allclose or math.isclose replaced), nbgrader's own
+# sanitizing in the process that writes the gradebook (a deleted or edited test cell is
+# restored), the output limits of ResilientExecute and LimitOutput (which the fast path's
+# workers run too), and the sanitizing of feedback HTML. Every other file stays on both paths:
+# its defence depends on how a kernel is started and watched, which differs (a bwrap sandbox
+# and prlimit per kernel against a kernel forked in the zygote's sandbox; a new process against
+# a forked one for interrupts, time limits and a dead kernel; the environment and the modules a
+# kernel starts with), and so do the honest control, the blank notebook graded last, and the
+# two unreadable files (`grade` lists them for attention on both paths). A new hostile file is
+# graded on both paths unless it is named here.
+FAST_PATH_ONLY = {
+    "always_equal_answer", "redefines_print", "replaces_builtin_print",
+    "replaces_allclose_and_isclose",  # course.checks in the notebook
+    "deleted_test_cell", "edited_test_cell",  # nbgrader's own sanitizing
+    "huge_output", "prints_a_20mb_line",  # the output limits
+    "injects_html_and_terminal_escapes",  # feedback's and `grade`'s sanitizing
+}
+
+
+def hostile_cases(plain=False):
+    """The hostile class: student id -> notebook, or -> text for a file that is no notebook.
+    With plain, the part of it graded on the plain path too (all but FAST_PATH_ONLY)."""
     a = HOSTILE_ASSIGNMENT
     found = {CONTROL: submissions.full_solution(a)}
     for variant in submissions.catalogue(a, "hostile"):
@@ -52,20 +85,29 @@ def hostile_cases():
     found["edited_test_cell"] = edited
     found["broken_json"] = submissions.full_solution(a)  # cut off mid-file once written
     found[BLANK_LAST] = submissions.blank(a)
-    return found
+    unknown = FAST_PATH_ONLY - set(found)
+    assert not unknown, f"FAST_PATH_ONLY names no hostile file: {sorted(unknown)}"
+    return {s: nb for s, nb in found.items() if not (plain and s in FAST_PATH_ONLY)}
 
 
 def prepare(root, assignment, cases, extra_config=""):
     """A course directory at root with the assignment released and the cases submitted."""
-    course = pipeline.Course(pipeline.make_course_dir(root, [assignment], extra_config))
-    course.generate(assignment)
-    for student, nb in cases.items():
-        course.submit(assignment, student, nb)
-        stamp = course.root / "submitted" / student / assignment / "timestamp.txt"
-        stamp.write_text("2026-11-20 12:00:00.000000 UTC")  # as nbgrader collect writes it
-    if "broken_json" in cases:
-        path = course.submission_path(assignment, "broken_json")
-        path.write_text(path.read_text()[:5000])  # as a failed upload would leave it
+    return prepare_classes(root, {assignment: cases}, extra_config)
+
+
+def prepare_classes(root, classes, extra_config=""):
+    """A course directory at root with each assignment of classes (assignment -> cases)
+    released and its cases submitted."""
+    course = pipeline.Course(pipeline.make_course_dir(root, list(classes), extra_config))
+    for assignment, cases in classes.items():
+        course.generate(assignment)
+        for student, nb in cases.items():
+            course.submit(assignment, student, nb)
+            stamp = course.root / "submitted" / student / assignment / "timestamp.txt"
+            stamp.write_text("2026-11-20 12:00:00.000000 UTC")  # as nbgrader collect writes it
+        if "broken_json" in cases:
+            path = course.submission_path(assignment, "broken_json")
+            path.write_text(path.read_text()[:5000])  # as a failed upload would leave it
     return course
 
 
@@ -75,15 +117,22 @@ def submitted_hashes(root):
             for p in (Path(root) / "submitted").rglob("*") if p.is_file()}
 
 
-def autograde_catalogue(root, assignment, students, plain=False):
-    """Autograde on the fast path (or with plain nbgrader) and give feedback."""
+def autograde_classes(root, classes, plain=False):
+    """Autograde each class (assignment -> students) on the fast path, all of them from one
+    pool whose workers run every class ahead of nbgrader (or with plain nbgrader), and give
+    feedback."""
     course = pipeline.Course(root)
     if plain:
-        course.autograde(assignment, students, out=io.StringIO())
-    else:
-        with parallel.Pool(course) as pool:
+        for assignment, students in classes.items():
+            course.autograde(assignment, students, out=io.StringIO())
+            course.feedback(assignment)
+        return
+    with parallel.Pool(course) as pool:
+        for assignment, students in classes.items():
+            pool.prefetch(assignment, students)
+        for assignment, students in classes.items():
             course.autograde(assignment, students, out=io.StringIO(), pool=pool)
-    course.feedback(assignment)
+            course.feedback(assignment)  # while the workers go on with the next class
 
 
 def grade_with_cli(root, assignment, *options):

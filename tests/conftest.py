@@ -6,7 +6,7 @@ from multiprocessing import get_context
 
 import pytest
 
-from course import pipeline
+from course import pipeline, submissions
 from tests import classes
 
 # The kernels inherit this: with several kernels at once on two cores, torch's default
@@ -16,10 +16,7 @@ os.environ.setdefault("OMP_NUM_THREADS", "1")
 os.environ[classes.CANARY] = "canary-3f9c2d71-never-in-feedback"
 
 HOSTILE, HOSTILE_PLAIN = "hostile", "hostile, plain nbgrader"
-# Part of one catalogue is also graded by plain nbgrader, to compare with the fast path: 02,
-# whose plots are graded from their figures' data.
-CATALOGUE_PLAIN_ASSIGNMENT = "02_torch_autograd"
-CATALOGUE_PLAIN = "catalogue, plain nbgrader"
+CATALOGUE_PLAIN = "catalogue, plain nbgrader"  # part of one catalogue (classes.py says which)
 
 
 def classes_needed(items):
@@ -38,7 +35,7 @@ def classes_needed(items):
         if "graded_class" in fixtures:  # the hostile class on both paths
             needed.update([HOSTILE, HOSTILE_PLAIN])
         if "catalogue_plain" in fixtures:  # and the same catalogue on the fast path
-            needed.update([CATALOGUE_PLAIN, CATALOGUE_PLAIN_ASSIGNMENT])
+            needed.update([CATALOGUE_PLAIN, classes.CATALOGUE_PLAIN_ASSIGNMENT])
     return sorted(needed)
 
 
@@ -46,34 +43,39 @@ def classes_needed(items):
 def gradings(request, tmp_path_factory):
     """class name -> (Course, result): every needed class graded by the real pipeline.
 
-    Each class has its own course directory and gradebook. The classes are graded one
-    after the other on the fast path (course.parallel, a worker per core), while plain
-    nbgrader grades the hostile class and one catalogue again in a background process.
+    The catalogues share one course directory and gradebook and are graded on the fast path
+    (course.parallel, a worker per core) from one pool, whose workers run every catalogue
+    ahead of nbgrader; then the hostile class, in a course directory of its own (it has
+    smaller limits), by `python -m course grade`. Meanwhile plain nbgrader grades most of the
+    hostile class and part of one catalogue again, each in a course directory of its own, in
+    a background process.
     """
     needed = classes_needed(request.session.items)
+    catalogues = [name for name in needed if name in submissions.assignments()]
     prepared, results, background_jobs = {}, {}, {}
     with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as background:
         if HOSTILE_PLAIN in needed:
-            course = prepared[HOSTILE_PLAIN] = _hostile(tmp_path_factory.mktemp("hostile-plain"))
+            course = prepared[HOSTILE_PLAIN] = _hostile(tmp_path_factory.mktemp("hostile-plain"),
+                                                        plain=True)
             background_jobs[HOSTILE_PLAIN] = background.submit(
                 classes.grade_with_cli, course.root, classes.HOSTILE_ASSIGNMENT, "--workers", "0")
         if CATALOGUE_PLAIN in needed:
-            a = CATALOGUE_PLAIN_ASSIGNMENT
-            every = classes.catalogue_cases(a)  # a third of it: plain nbgrader is slow
-            cases = {s: nb for i, (s, nb) in enumerate(every.items()) if i < 2 or i % 3 == 0}
+            a = classes.CATALOGUE_PLAIN_ASSIGNMENT
+            every = classes.catalogue_cases(a)
+            cases = {s: every[s] for s in classes.CATALOGUE_PLAIN_STUDENTS}
             course = prepared[CATALOGUE_PLAIN] = classes.prepare(
                 tmp_path_factory.mktemp("catalogue-plain"), a, cases)
             background_jobs[CATALOGUE_PLAIN] = background.submit(
-                classes.autograde_catalogue, course.root, a, list(cases), plain=True)
-        for name in needed:
-            if name == HOSTILE:
-                course = prepared[name] = _hostile(tmp_path_factory.mktemp(name))
-                results[name] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
-            elif name not in background_jobs:
-                cases = classes.catalogue_cases(name)
-                course = prepared[name] = classes.prepare(tmp_path_factory.mktemp(name), name,
-                                                          cases)
-                results[name] = classes.autograde_catalogue(course.root, name, list(cases))
+                classes.autograde_classes, course.root, {a: list(cases)}, plain=True)
+        if catalogues:
+            cases = {a: classes.catalogue_cases(a) for a in catalogues}
+            course = classes.prepare_classes(tmp_path_factory.mktemp("catalogues"), cases)
+            result = classes.autograde_classes(course.root, {a: list(c) for a, c in cases.items()})
+            for a in catalogues:
+                prepared[a], results[a] = course, result
+        if HOSTILE in needed:
+            course = prepared[HOSTILE] = _hostile(tmp_path_factory.mktemp("hostile"))
+            results[HOSTILE] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
         for name, job in background_jobs.items():
             results[name] = job.result()
     graded = {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
@@ -82,9 +84,9 @@ def gradings(request, tmp_path_factory):
     return graded
 
 
-def _hostile(root):
-    return _hashed(classes.prepare(root, classes.HOSTILE_ASSIGNMENT, classes.hostile_cases(),
-                           classes.HOSTILE_CONFIG))
+def _hostile(root, plain=False):
+    return _hashed(classes.prepare(root, classes.HOSTILE_ASSIGNMENT,
+                                   classes.hostile_cases(plain), classes.HOSTILE_CONFIG))
 
 
 _hashes = {}
@@ -111,12 +113,14 @@ def hostile_class(gradings):
 
 @pytest.fixture(scope="session")
 def hostile_class_plain(gradings):
-    """The same as hostile_class, graded by `python -m course grade --workers 0`."""
+    """The same as hostile_class (but for classes.FAST_PATH_ONLY), graded by
+    `python -m course grade --workers 0`."""
     course, (code, output) = gradings[HOSTILE_PLAIN]
     return course, code, output
 
 
 @pytest.fixture(scope="session")
 def catalogue_plain(gradings):
-    """(assignment, Course) where that assignment's catalogue was graded by plain nbgrader."""
-    return CATALOGUE_PLAIN_ASSIGNMENT, gradings[CATALOGUE_PLAIN][0]
+    """(assignment, Course) where part of that assignment's catalogue
+    (classes.CATALOGUE_PLAIN_STUDENTS) was graded by plain nbgrader."""
+    return classes.CATALOGUE_PLAIN_ASSIGNMENT, gradings[CATALOGUE_PLAIN][0]

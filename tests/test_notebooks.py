@@ -115,10 +115,16 @@ def test_test_cells_have_docstring_and_hidden_part(assignment):
         assert cell.metadata.nbgrader["locked"], f"{grade_id} must be locked"
 
 
+@pytest.fixture(scope="module")
+def course(tmp_path_factory):
+    """A course directory with every assignment's source, and one gradebook (making a
+    gradebook costs a second or two: nbgrader runs alembic for it)."""
+    return pipeline.Course(pipeline.make_course_dir(tmp_path_factory.mktemp("course")))
+
+
 @pytest.mark.parametrize("assignment", ASSIGNMENTS)
-def test_committed_release_matches_source(assignment, tmp_path):
+def test_committed_release_matches_source(assignment, course):
     """release/ is what nbgrader generate_assignment makes of source/: run `make release`."""
-    course = pipeline.Course(pipeline.make_course_dir(tmp_path, [assignment]))
     generated = course.generate(assignment)
     name = f"{submissions.notebook_name(assignment)}.ipynb"
     fresh = nbformat.read(generated / name, as_version=4)

@@ -2,8 +2,9 @@
 
 The hostile class (tests/submissions/01_gradient_descent/hostile/) is graded by
 `python -m course grade` (the fast path) and by `grade --workers 0` (plain nbgrader, a new
-sandboxed kernel per notebook); an honest control is graded before the attackers and a blank
-notebook after them. Attack files write the marker PWNED-<name> into whatever they reach.
+sandboxed kernel per notebook; all but the files tests/classes.py lists in FAST_PATH_ONLY,
+whose defences do not depend on the path); an honest control is graded before the attackers
+and a blank notebook after them. Attack files write the marker PWNED-<name> into whatever they reach.
 """
 
 import hashlib
@@ -206,17 +207,24 @@ def autograded_text(course, student):
 def test_attacks_that_hit_a_limit_end_there_with_the_reason(graded_class):
     course, _, _ = graded_class
     assert "used up its time limit" in autograded_text(course, "sleeps_past_the_notebook_limit")
-    flood = autograded_text(course, "prints_a_20mb_line")
-    assert "output cut: this cell printed more than" in flood and len(flood) < 2_000_000
-    assert "the notebook printed more than" not in flood  # what was cut does not count
     bomb = autograded_text(course, "memory_bomb")  # c.Sandbox.memory is 3 GiB in this class
     assert "4 GiB at once: refused" in bomb and "held 4096 MiB" not in bomb
     started = re.search(r"started (\d+) processes", autograded_text(course, "fork_bomb"))
     assert started and int(started.group(1)) < 40  # c.Sandbox.processes of the hostile class
 
 
-def test_injected_html_is_inert_in_the_feedback(graded_class):
-    course, _, _ = graded_class
+def test_a_flood_of_output_is_cut_with_the_reason(hostile_class):
+    """On the fast path only, as the files in tests/classes.py's FAST_PATH_ONLY: the output
+    limits are the same code on both paths."""
+    course, _, _ = hostile_class
+    flood = autograded_text(course, "prints_a_20mb_line")
+    assert "output cut: this cell printed more than" in flood and len(flood) < 2_000_000
+    assert "the notebook printed more than" not in flood  # what was cut does not count
+
+
+def test_injected_html_is_inert_in_the_feedback(hostile_class):
+    """On the fast path only: feedback is rendered alike on both paths."""
+    course, _, _ = hostile_class
     page = (course.root / "feedback" / "injects_html_and_terminal_escapes" / ASSIGNMENT
             / "gradient_descent.html").read_text()
     assert not re.search(r"<script[^>]*>[^<]*PWNED", page)
