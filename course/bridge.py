@@ -441,8 +441,6 @@ def _guard(checks, name, args):
     if name == "forbidden":
         targets = {_text(label): _owner_and_name(where) for label, where in args[0]}
         return checks.forbidden(targets, _text(args[1]))
-    if name == "recursion_limit":
-        return checks.recursion_limit(int(args[0]))
     if name == "backward_budget":
         return checks.backward_budget(_text(args[0]), int(args[1]))
     raise BridgeError(f"unknown guard {str(name)[:40]}")
