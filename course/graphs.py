@@ -24,8 +24,17 @@ import torch
 
 import course
 from course import bridge
-from course.checks import (CheckFailed, _isclose, _sentence, as_float, check, close, fail,
-                           forbidden, on_student_side)
+from course.checks import (
+    CheckFailed,
+    _isclose,
+    _sentence,
+    as_float,
+    check,
+    close,
+    fail,
+    forbidden,
+    on_student_side,
+)
 
 
 @dataclass(frozen=True)

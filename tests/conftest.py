@@ -1,13 +1,15 @@
 """Grade, once per session, every sample class the selected tests read."""
 
 import os
+import types
 from concurrent.futures import ProcessPoolExecutor
 from multiprocessing import get_context
 
 import pytest
 
-from course import pipeline, submissions
+from course import bridge, checks, pipeline, submissions
 from tests import classes
+from tests.loopback import Loopback
 
 # The kernels inherit this: with several kernels at once on two cores, torch's default
 # thread pools would oversubscribe them. The notebooks' tensors are tiny; one thread is plenty.
@@ -124,3 +126,18 @@ def catalogue_plain(gradings):
     """(assignment, Course) where part of that assignment's catalogue
     (classes.CATALOGUE_PLAIN_STUDENTS) was graded by plain nbgrader."""
     return classes.CATALOGUE_PLAIN_ASSIGNMENT, gradings[CATALOGUE_PLAIN][0]
+
+
+@pytest.fixture(params=["student's kernel", "examiner"])
+def student(request):
+    """The student's objects as a test cell sees them: themselves, or handles in the examiner."""
+    if request.param == "student's kernel":
+        yield lambda obj: obj
+        return
+    kernel = Loopback()
+    checks.examine_through(types.SimpleNamespace(kernel=kernel))
+    try:
+        yield kernel.handle
+    finally:
+        checks.examine_through(None)
+        bridge._handles.clear()

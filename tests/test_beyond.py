@@ -10,8 +10,9 @@ import types
 import pytest
 import torch
 
-from course import beyond, bridge, checks, examiner, submissions
+from course import beyond, bridge, checks, submissions
 from course.checks import CheckFailed
+from tests.loopback import Loopback
 
 F64 = torch.float64
 
@@ -19,42 +20,6 @@ F64 = torch.float64
 def fails_with(*fragments):
     """pytest.raises for CheckFailed, with every fragment in the message."""
     return pytest.raises(CheckFailed, match="(?s)" + ".*".join(map(re.escape, fragments)))
-
-
-class Loopback(examiner.StudentKernel):
-    """The examiner's side of the bridge, answered by bridge.serve in this same process: the
-    student's side sees no examiner (checks._examiner is None while it answers)."""
-
-    def __init__(self):
-        self.dead = self.deadline = None
-
-    def request(self, message):
-        saved, checks._examiner = checks._examiner, None
-        try:
-            text = repr(bridge.serve(json.dumps(message)))
-        finally:
-            checks._examiner = saved
-        reply = {"status": "ok", "data": {"text/plain": text}}
-        return self._read({"content": {"status": "ok", "user_expressions": {"reply": reply}}})
-
-    def handle(self, obj):
-        """obj as the examiner sees a student's function: a handle."""
-        return bridge.decode(bridge._register(obj), self.resolve)
-
-
-@pytest.fixture(params=["student's kernel", "examiner"])
-def student(request):
-    """The student's objects as a test cell sees them: themselves, or handles in the examiner."""
-    if request.param == "student's kernel":
-        yield lambda obj: obj
-        return
-    kernel = Loopback()
-    checks.examine_through(types.SimpleNamespace(kernel=kernel))
-    try:
-        yield kernel.handle
-    finally:
-        checks.examine_through(None)
-        bridge._handles.clear()
 
 
 # --- a student's answers: the solution's definitions, or a catalogued mutant's --------------

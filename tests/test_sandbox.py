@@ -4,7 +4,8 @@ The hostile class (tests/submissions/01_gradient_descent/hostile/) is graded by
 `python -m course grade` (the fast path) and by `grade --workers 0` (plain nbgrader, a new
 sandboxed kernel per notebook; all but the files tests/classes.py lists in FAST_PATH_ONLY,
 whose defences do not depend on the path); an honest control is graded before the attackers
-and a blank notebook after them. Attack files write the marker PWNED-<name> into whatever they reach.
+and a blank notebook after them. Attack files write the marker PWNED-<name> into whatever
+they reach.
 """
 
 import hashlib
