@@ -202,7 +202,7 @@ def _decode_tensor(body, resolve, depth):
     # What autograd knew of it in the student's kernel, for checks.facts: a copy made here
     # is a leaf of nothing, with storage of its own.
     tensor._course_facts = {"is_leaf": body.get("is_leaf") is not False,
-                            "grad_fn": _text(body.get("grad_fn") or "") or None,
+                            "grad_fn": _text(body.get("grad_fn") or "")[:200] or None,
                             "storage": body.get("storage") if type(body.get("storage")) is int
                             else None}
     return tensor

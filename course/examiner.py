@@ -58,8 +58,7 @@ class StudentKernel:
         found = reply.get("names")
         if type(found) is not dict:
             raise bridge.BridgeError("the student's kernel answered out of format")
-        values = {name: bridge.decode(data, self.resolve) for name, data in found.items()
-                  if name in names}
+        values = {name: self.decode(data) for name, data in found.items() if name in names}
         for name, value in values.items():
             if isinstance(value, bridge.Handle):
                 value._bridge_info["name"] = name
@@ -70,7 +69,19 @@ class StudentKernel:
         message = {"op": "call", "fn": self.encode(fn), "args": [self.encode(a) for a in args],
                    "kwargs": {k: self.encode(v) for k, v in (kwargs or {}).items()},
                    "guards": list(bridge.GUARDS), "iterate": iterate}
-        return bridge.decode(self.request(message)["value"], self.resolve)
+        reply = self.request(message)
+        if "value" not in reply:
+            raise bridge.BridgeError("the student's kernel answered out of format")
+        return self.decode(reply["value"])
+
+    def decode(self, data):
+        """A value of the student's kernel: what the bridge's format cannot hold (digits int()
+        refuses, a dtype NumPy does not know, base64 that is not) is a BridgeError too."""
+        try:
+            return bridge.decode(data, self.resolve)
+        except (ValueError, TypeError, OverflowError, RuntimeError) as error:
+            raise bridge.BridgeError(f"the student's kernel sent a value that cannot be read "
+                                     f"({type(error).__name__})") from None
 
     def encode(self, value):
         return bridge.encode(value, self._stand_in)

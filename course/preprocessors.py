@@ -24,7 +24,7 @@ import bleach
 from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jupyter_client.manager import AsyncKernelManager
 from nbclient import NotebookClient
-from nbclient.exceptions import DeadKernelError
+from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert.filters import strip_files_prefix
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat import NotebookNode
@@ -36,7 +36,10 @@ from course.zygote import ExaminerKernelManager
 
 DIED = ("KernelDied", "the kernel died while this cell ran (os._exit, a crash, or too much "
         "memory), so this cell and the ones after it were not graded")
-NOT_RUN = ("NotRun", "not run: the kernel died in an earlier cell")
+NOT_RUN = ("NotRun", "not run: the kernel died or stopped answering in an earlier cell")
+STOPPED = ("KernelStopped", "the kernel stopped answering in this cell: interrupted at the time "
+           "limit, it still sent nothing (it ignored the interrupt, or was stopped), so this "
+           "cell and the ones after it were not graded")
 # A cell tagged so draws a picture for the student and defines nothing later cells use: the
 # grader skips it (a picture costs as long as a notebook's tests) and says so in the feedback.
 ILLUSTRATION = "illustration"
@@ -105,14 +108,16 @@ class ResilientExecute(Execute):
             self._attached = False
             with self._exam.setup_kernel():
                 return super().preprocess(nb, resources, km=km)
-        except DeadKernelError:
+        except (DeadKernelError, KernelStopped) as error:
             if self._running is None:
                 raise  # died before any cell ran: nothing to keep
-            self.log.warning("the kernel died in cell %d; grading the cells before it",
-                             self._running)
+            self.log.warning("the kernel %s in cell %d; grading the cells before it",
+                             "died" if isinstance(error, DeadKernelError) else
+                             "stopped answering", self._running)
+            first = DIED if isinstance(error, DeadKernelError) else STOPPED
             for index, cell in enumerate(nb.cells):
                 if index >= self._running and cell.cell_type == "code":
-                    cell.outputs.append(_error(*(DIED if index == self._running else NOT_RUN)))
+                    cell.outputs.append(_error(*(first if index == self._running else NOT_RUN)))
             return nb, resources
 
     def preprocess_cell(self, cell, resources, index):
@@ -133,7 +138,14 @@ class ResilientExecute(Execute):
         if self._exam is not None and cell.cell_type == "code" and _test(cell):
             cell = self._examine(cell, index)
         else:
-            cell, resources = super().preprocess_cell(cell, resources, index)
+            try:
+                cell, resources = super().preprocess_cell(cell, resources, index)
+            except CellTimeoutError:
+                if time.monotonic() - started < self._cell_timeout(cell):
+                    raise  # its reply came and its output did not: the machine, not the kernel
+                # interrupted at the cell's limit, the kernel sent nothing at all: it ignores
+                # SIGINT, holds the GIL in C, or is stopped, and nothing more can run in it
+                raise KernelStopped(f"the kernel stopped answering in cell {index}") from None
             if self._exam is not None and cell.cell_type == "code" and _locked(cell):
                 self._examiner_runs(cell, index)
         if cell.cell_type == "code" and not _locked(cell):
@@ -218,6 +230,10 @@ NOT_RUN_EXAMINER = ("NotRun", "not run: the grader's examiner stopped in an earl
 
 class Examination(NotebookClient):
     """nbclient on the examiner's kernel (course.examiner): the locked and test cells."""
+
+
+class KernelStopped(RuntimeError):
+    """The kernel did not answer a cell even after it was interrupted at the cell's limit."""
 
 
 class LockedCellTimedOut(RuntimeError):
