@@ -115,8 +115,10 @@ class StudentKernel:
         expression = f"__import__('course.bridge').bridge.serve({json.dumps(json.dumps(message))})"
         msg_id = self.client.execute("", silent=True, store_history=False, allow_stdin=False,
                                      user_expressions={"reply": expression})
-        seconds = max(1.0, (self.deadline or time.monotonic() + self.cell_seconds)
-                      - time.monotonic())
+        # What is left of the cell's time, less what an interrupt may take: the call gives up
+        # (and says why) before the grader stops the whole cell.
+        left = (self.deadline or time.monotonic() + self.cell_seconds) - time.monotonic()
+        seconds = max(0.5, left - min(INTERRUPT_SECONDS, left / 2))
         try:
             reply = self._reply(msg_id, seconds)
         except KeyboardInterrupt:  # the grader stopped this cell: stop the student's call too
@@ -125,7 +127,7 @@ class StudentKernel:
         if reply is None:
             self._interrupt(msg_id)
             raise bridge.StudentError(
-                "TimeoutError", f"your code did not return within {seconds:.0f} s")
+                "TimeoutError", f"your code did not return within {seconds:.1f} s")
         return self._read(reply)
 
     def _reply(self, msg_id, seconds):

@@ -190,7 +190,7 @@ class ResilientExecute(Execute):
         self._attached = True
         info = {k: v.decode() if isinstance(v, bytes) else v
                 for k, v in self.km.get_connection_info().items()}
-        seconds = max(1, (self.timeout or self.notebook_timeout) - 2)
+        seconds = max(1, (self.timeout or self.notebook_timeout) - 1)
         code = ("import json as _json\nfrom course import examiner as _examiner\n"
                 f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds})\n"
                 "del _json, _examiner")
