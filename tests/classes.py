@@ -42,26 +42,11 @@ def catalogue_cases(assignment):
     return submissions.sample_class(assignment, variants, name=lambda v: f"{v.kind}.{v.name}")
 
 
-# The hostile class is graded on both paths, but these of its files on the fast path only: the
-# defences they test are code that both paths run alike, after the kernel has started, so the
-# plain path would prove nothing new with them: course.checks inside the notebook (an answer
-# that equals anything; print, torch.allclose or math.isclose replaced), nbgrader's own
-# sanitizing in the process that writes the gradebook (a deleted or edited test cell is
-# restored), the output limits of ResilientExecute and LimitOutput (which the fast path's
-# workers run too), and the sanitizing of feedback HTML. Every other file stays on both paths:
-# its defence depends on how a kernel is started and watched, which differs (a bwrap sandbox
-# and prlimit per kernel against a kernel forked in the zygote's sandbox; a new process against
-# a forked one for interrupts, time limits and a dead kernel; the environment and the modules a
-# kernel starts with), and so do the honest control, the blank notebook graded last, and the
-# two unreadable files (`grade` lists them for attention on both paths). A new hostile file is
-# graded on both paths unless it is named here.
-FAST_PATH_ONLY = {
-    "always_equal_answer", "redefines_print", "replaces_builtin_print",
-    "replaces_allclose_and_isclose",  # course.checks in the notebook
-    "deleted_test_cell", "edited_test_cell",  # nbgrader's own sanitizing
-    "huge_output", "prints_a_20mb_line",  # the output limits
-    "injects_html_and_terminal_escapes",  # feedback's and `grade`'s sanitizing
-}
+# Every file of the hostile class is graded on both paths (plain nbgrader and `grade`): the
+# course's rule is that each defence is proven on both, since the paths start, watch and
+# examine kernels differently. A file named here would be graded on the fast path only, and
+# must say why in a comment.
+FAST_PATH_ONLY = set()
 
 
 def hostile_cases(plain=False):
@@ -117,7 +102,7 @@ def submitted_hashes(root):
             for p in (Path(root) / "submitted").rglob("*") if p.is_file()}
 
 
-def autograde_classes(root, classes, plain=False):
+def autograde_classes(root, classes, plain=False, feedback=True):
     """Autograde each class (assignment -> students) on the fast path, all of them from one
     pool whose workers run every class ahead of nbgrader (or with plain nbgrader), and give
     feedback."""
@@ -125,14 +110,29 @@ def autograde_classes(root, classes, plain=False):
     if plain:
         for assignment, students in classes.items():
             course.autograde(assignment, students, out=io.StringIO())
-            course.feedback(assignment)
+            if feedback:
+                course.feedback(assignment)
         return
     with parallel.Pool(course) as pool:
         for assignment, students in classes.items():
             pool.prefetch(assignment, students)
         for assignment, students in classes.items():
             course.autograde(assignment, students, out=io.StringIO(), pool=pool)
-            course.feedback(assignment)  # while the workers go on with the next class
+            if feedback:
+                course.feedback(assignment)  # while the workers go on with the next class
+
+
+# The honest catalogue graded again with its tests in the student's kernel (the examiner off),
+# to compare verdicts cell by cell: the full and blank notebooks, every alternative, and every
+# third mutant (all of them would cost two more minutes of the suite).
+STUDENTS_KERNEL_CONFIG = "c.ResilientExecute.examiner = False"
+
+
+def agreement_cases(assignment):
+    every = catalogue_cases(assignment)
+    mutants = [s for s in every if s.startswith("mutants.")]
+    return {s: nb for s, nb in every.items() if not s.startswith("mutants.")
+            or mutants.index(s) % 3 == 0}
 
 
 def grade_with_cli(root, assignment, *options):

@@ -19,6 +19,7 @@ os.environ[classes.CANARY] = "canary-3f9c2d71-never-in-feedback"
 
 HOSTILE, HOSTILE_PLAIN = "hostile", "hostile, plain nbgrader"
 CATALOGUE_PLAIN = "catalogue, plain nbgrader"  # part of one catalogue (classes.py says which)
+STUDENTS_KERNEL = "catalogues, tests in the student's kernel"  # (classes.agreement_cases)
 
 
 def classes_needed(items):
@@ -38,6 +39,8 @@ def classes_needed(items):
             needed.update([HOSTILE, HOSTILE_PLAIN])
         if "catalogue_plain" in fixtures:  # and the same catalogue on the fast path
             needed.update([CATALOGUE_PLAIN, classes.CATALOGUE_PLAIN_ASSIGNMENT])
+        if "catalogues_in_students_kernel" in fixtures:  # and the catalogues in the examiner
+            needed.update([STUDENTS_KERNEL, params["assignment"]])
     return sorted(needed)
 
 
@@ -69,6 +72,13 @@ def gradings(request, tmp_path_factory):
                 tmp_path_factory.mktemp("catalogue-plain"), a, cases)
             background_jobs[CATALOGUE_PLAIN] = background.submit(
                 classes.autograde_classes, course.root, {a: list(cases)}, plain=True)
+        if STUDENTS_KERNEL in needed:
+            cases = {a: classes.agreement_cases(a) for a in catalogues}
+            course = prepared[STUDENTS_KERNEL] = classes.prepare_classes(
+                tmp_path_factory.mktemp("students-kernel"), cases, classes.STUDENTS_KERNEL_CONFIG)
+            background_jobs[STUDENTS_KERNEL] = background.submit(
+                classes.autograde_classes, course.root, {a: list(c) for a, c in cases.items()},
+                feedback=False)
         if catalogues:
             cases = {a: classes.catalogue_cases(a) for a in catalogues}
             course = classes.prepare_classes(tmp_path_factory.mktemp("catalogues"), cases)
@@ -119,6 +129,13 @@ def hostile_class_plain(gradings):
     `python -m course grade --workers 0`."""
     course, (code, output) = gradings[HOSTILE_PLAIN]
     return course, code, output
+
+
+@pytest.fixture(scope="session")
+def catalogues_in_students_kernel(gradings):
+    """The Course where part of every catalogue (classes.agreement_cases) was graded with its
+    test cells in the student's kernel, as plain nbgrader runs them."""
+    return gradings[STUDENTS_KERNEL][0]
 
 
 @pytest.fixture(scope="session")

@@ -113,3 +113,16 @@ def test_no_feedback_of_the_catalogue_shows_a_hidden_test_line(graded, assignmen
         if found or "BEGIN HIDDEN TESTS" in text:
             leaks[page.parent.parent.name] = found[:2] or ["BEGIN HIDDEN TESTS"]
     assert not leaks
+
+
+@pytest.mark.parametrize("assignment", ASSIGNMENTS)
+def test_the_examiner_and_the_students_kernel_agree_on_every_test_cell(
+        graded, catalogues_in_students_kernel, assignment):
+    """The same submissions, tests run in the examiner and in the student's kernel: the same
+    verdict for each test cell of each (course.examiner)."""
+    examined, own = graded(assignment), catalogues_in_students_kernel
+    students = own.students(assignment)
+    assert len(students) >= 5
+    differ = {s: (examined.scores(assignment, s), own.scores(assignment, s)) for s in students
+              if examined.scores(assignment, s) != own.scores(assignment, s)}
+    assert not differ
