@@ -101,9 +101,14 @@ class VectorFunction(_Portable):
     n: int
     m: int
 
-    def __call__(self, x):
+    def __post_init__(self):
+        # drawn here, not in __call__: a random draw inside torch.func.vmap or jacfwd raises
         g = _generator(self.seed)
-        A, B, C = (torch.randn(self.m, self.n, generator=g, dtype=x.dtype) for _ in range(3))
+        object.__setattr__(self, "_matrices", tuple(
+            torch.randn(self.m, self.n, generator=g, dtype=F64) for _ in range(3)))
+
+    def __call__(self, x):
+        A, B, C = (matrix.to(x.dtype) for matrix in self._matrices)
         return torch.tanh(A @ x) * (B @ x ** 2) + C @ torch.sin(x)
 
     def __str__(self):
