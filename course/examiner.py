@@ -21,7 +21,6 @@ change what a test prints or whether it raised.
 `attach` is what the grader runs in the examiner once both kernels are up.
 """
 
-import ast
 import builtins
 import json
 import queue
@@ -31,6 +30,7 @@ import zmq
 from jupyter_client.blocking import BlockingKernelClient
 
 from course import bridge, checks
+from course.names import callees_only, free_names
 
 INTERRUPT_SECONDS = 5  # for an interrupted student's kernel to answer again
 SILENT_SECONDS = 4  # without a heartbeat from the student's kernel: it has died
@@ -188,65 +188,6 @@ class StudentKernel:
         return reply
 
 
-def free_names(source):
-    """The names a cell reads and does not bind itself (in its own scope: a lambda's argument
-    W does not hide a W the cell reads outside the lambda)."""
-    try:
-        tree = ast.parse(source)
-    except SyntaxError:
-        return set()
-    return _free_in(tree.body, ())
-
-
-_SCOPES = (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda, ast.ClassDef, ast.ListComp,
-           ast.SetComp, ast.DictComp, ast.GeneratorExp)
-
-
-def _free_in(nodes, params):
-    reads, binds, inner = set(), set(params), set()
-    todo = list(nodes)
-    while todo:
-        node = todo.pop()
-        if isinstance(node, _SCOPES):
-            inner |= _free_of_scope(node)
-            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef)):
-                binds.add(node.name)
-            continue
-        if isinstance(node, ast.Name):
-            (reads if isinstance(node.ctx, ast.Load) else binds).add(node.id)
-        elif isinstance(node, ast.alias):
-            binds.add((node.asname or node.name).split(".")[0])
-        elif isinstance(node, ast.ExceptHandler) and node.name:
-            binds.add(node.name)
-        todo.extend(ast.iter_child_nodes(node))
-    return (reads | inner) - binds
-
-
-def _free_of_scope(node):
-    """Free names of a function, lambda, class or comprehension; what it evaluates where it
-    is defined (defaults, decorators, bases, the first iterable) counts as read outside."""
-    outside = []
-    if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
-        arguments = node.args
-        params = [a.arg for a in arguments.posonlyargs + arguments.args + arguments.kwonlyargs]
-        params += [a.arg for a in (arguments.vararg, arguments.kwarg) if a is not None]
-        outside += arguments.defaults + [d for d in arguments.kw_defaults if d is not None]
-        body = node.body if isinstance(node.body, list) else [node.body]
-        if not isinstance(node, ast.Lambda):
-            outside += node.decorator_list
-    elif isinstance(node, ast.ClassDef):
-        params, body = [], node.body
-        outside += node.bases + node.decorator_list + [k.value for k in node.keywords]
-    else:  # a comprehension: its targets are its own
-        params = []
-        body = [node.elt] if not isinstance(node, ast.DictComp) else [node.key, node.value]
-        for number, generator in enumerate(node.generators):
-            (outside if number == 0 else body).append(generator.iter)
-            body += generator.ifs
-            params += [n.id for n in ast.walk(generator.target) if isinstance(n, ast.Name)]
-    return _free_in(body, params) | _free_in(outside, ())
-
-
 _BUILTINS = set(dir(builtins))
 
 
@@ -259,7 +200,8 @@ class Examiner:
 
     def before(self, info):
         self.kernel.start_cell()
-        wanted = free_names(info.raw_cell) - set(self.shell.user_ns)
+        wanted = (free_names(info.raw_cell) - set(self.shell.user_ns)
+                  - (callees_only(info.raw_cell) & _BUILTINS))
         if not wanted:
             return
         try:

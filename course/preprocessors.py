@@ -15,6 +15,7 @@
   submission's markdown and outputs as HTML, and must never run its scripts (see below).
 """
 
+import builtins
 import contextlib
 import copy
 import json
@@ -24,6 +25,7 @@ import time
 import bleach
 from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jupyter_client.manager import AsyncKernelManager
+from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
 from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert.filters import strip_files_prefix
@@ -33,6 +35,7 @@ from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Bool, Integer, List, Type, Unicode, default
 
 from course import sandbox
+from course.names import bound_names, free_names
 from course.zygote import ExaminerKernelManager
 
 DIED = ("KernelDied", "the kernel died while this cell ran (os._exit, a crash, or too much "
@@ -74,6 +77,10 @@ class ResilientExecute(Execute):
         ExaminerKernelManager, help="The kernel manager of the examiner's kernel."
     ).tag(config=True)
 
+    @default("shutdown_kernel")
+    def _shutdown_kernel_default(self):
+        return "immediate"  # a grading kernel has nothing to save: waiting for it costs time
+
     def __init__(self, *args, **kwargs):
         if sandbox.disabled():
             kwargs.setdefault("kernel_manager_class", AsyncKernelManager)
@@ -101,13 +108,20 @@ class ResilientExecute(Execute):
             assignment = (resources or {}).get("nbgrader", {}).get("assignment")
             if not self.examiner or assignment in self.examiner_skips:
                 return super().preprocess(nb, resources, km=km)
+            # The examiner's own notebook: nbclient writes each cell it runs back into it.
             self._exam = Examination(
-                nb, parent=self, kernel_manager_class=self.examiner_kernel_manager_class,
+                copy.deepcopy(nb), parent=self, shutdown_kernel="immediate",
+                kernel_manager_class=self.examiner_kernel_manager_class,
                 timeout_func=self._cell_timeout, interrupt_on_timeout=True, allow_errors=True,
                 kernel_name=self.kernel_name, extra_arguments=self.extra_arguments,
                 startup_timeout=self.startup_timeout, error_on_timeout=self.error_on_timeout)
             self._attached = False
-            with contextlib.ExitStack() as self._exam_stack:  # the examiner starts in _attach
+            self._exam_holds = set(dir(builtins))  # the names its locked cells bound
+            self._tests_read = set().union(*(
+                free_names(cell.source) for cell in nb.cells
+                if cell.cell_type == "code" and _test(cell)))
+            with contextlib.ExitStack() as self._exam_stack:
+                self._start_examiner()
                 return super().preprocess(nb, resources, km=km)
         except (DeadKernelError, KernelStopped) as error:
             if self._running is None:
@@ -169,7 +183,13 @@ class ResilientExecute(Execute):
             return cell
 
     def _examiner_runs(self, cell, index):
-        """The examiner runs a locked cell too: its data, references and checks are its own."""
+        """The examiner runs a locked cell too: its data, references and checks are its own.
+        Not a cell that shows the student's code at work (it reads names no earlier locked
+        cell bound) and binds nothing a test reads: there only the student's kernel runs it."""
+        made = bound_names(cell.source)
+        if free_names(cell.source) - self._exam_holds and not made & self._tests_read:
+            return
+        self._exam_holds |= made
         self._attach(index)
         if self._exam_error is not None:
             return
@@ -189,10 +209,28 @@ class ResilientExecute(Execute):
         self.log.error("the examiner stopped %s: %s: %s", where, type(error).__name__, error)
         self._exam_error = NOT_RUN_EXAMINER
 
+    def _start_examiner(self):
+        """Fork the examiner's kernel now: it gets ready while the student's kernel starts,
+        and is connected to in _attach, before the first locked cell."""
+        try:
+            self._exam.km = self._exam.create_kernel_manager()
+            self._exam.start_new_kernel()
+        except Exception as error:  # noqa: BLE001
+            self._examiner_failed("before its first cell", error)
+            return
+        self._exam_stack.callback(self._stop_unattached)
+
+    def _stop_unattached(self):
+        """A notebook that ended before its first locked or test cell never connected to the
+        examiner (nbclient's setup_kernel stops the kernel of one it did)."""
+        km = self._exam.km
+        if km is not None and self._exam.kc is None and km.has_kernel:
+            run_sync(km.shutdown_kernel)(now=True)
+
     def _attach(self, index):
         """Start the examiner and point it at the student's kernel, once, before its first
         cell."""
-        if self._attached:
+        if self._attached or self._exam_error is not None:
             return
         self._attached = True
         try:

@@ -12,7 +12,7 @@ import pytest
 import torch
 
 from course import bridge, checks
-from course.examiner import free_names
+from course.names import free_names
 
 
 def round_trip(value):
