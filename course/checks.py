@@ -399,10 +399,21 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
     guard() makes a context manager that each call of fn (not of reference) runs in.
     """
     __tracebackhide__ = True
-    results = []
-    for x in inputs:
+    if not _callable(fn):
+        fail(f"{name} should be a function, but it is {_describe(fn)}")
+    try:
         with guard():
-            got = call(fn, _copy(x), name=name)
+            outcomes = on_student_side(calls_each)(fn, [[_copy(x)] for x in inputs])
+    except CheckFailed:
+        raise
+    except Exception as error:  # in the examiner: the calls as a whole did not come back
+        fail(_sentence(f"{name} could not be called on "
+                       f"{', '.join(short(x) for x in inputs)}: {_error_text(error)}", hint))
+    if not isinstance(outcomes, list) or len(outcomes) != len(inputs):
+        fail(f"{name}'s results could not be read")
+    results = []
+    for x, outcome in zip(inputs, outcomes, strict=True):
+        got = _outcome(outcome, name, x, hint)
         want = reference(_copy(x))
         if isinstance(x, _Tensor) and not isinstance(got, _Tensor):
             fail(_sentence(f"{name}({short(x)}) returned {_describe(got)}, expected a tensor",
@@ -417,6 +428,34 @@ def function_matches(fn, reference, inputs, name, *, rtol=1e-6, atol=1e-9, hint=
         close(got, _as_tensor(want, dtype=torch.float64) if tensor else want,
               f"{name}({short(x)})", rtol=rtol, atol=atol, hint=hint, reveal=reveal,
               why=None if tensor else why)
+
+
+def calls_each(fn, arg_lists):
+    """fn(*args) for each args of arg_lists, one after the other: ["value", result] or
+    ["raised", its exception's class name, its message] for each. Runs where fn is (see
+    on_student_side): in the examiner, all the calls cost one round trip."""
+    outcomes = []
+    for args in arg_lists:
+        try:
+            outcomes.append(["value", fn(*args)])
+        except CheckFailed:
+            raise  # a guard around the calls failed (see forbidden)
+        except Exception as error:
+            outcomes.append(["raised", type(error).__name__, str(error)])
+    return outcomes
+
+
+def _outcome(outcome, name, x, hint):
+    """What calls_each says fn(x) returned; fails as call does when it raised."""
+    __tracebackhide__ = True
+    if not (isinstance(outcome, list) and len(outcome) in (2, 3)):
+        fail(f"{name}'s results could not be read")
+    if outcome[0] == "value":
+        return outcome[1]
+    kind, message = str(outcome[1]), str(outcome[2] if len(outcome) == 3 else "")
+    if kind == "NotImplementedError":
+        _not_written(name)
+    fail(_sentence(f"{name}({short(x)}) raised {kind}: {message}", hint))
 
 
 def autograd_derivative(fn, x):
@@ -522,6 +561,8 @@ def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, 
     __tracebackhide__ = True
     got = as_float(value, name)
     histories = {label: _iterate(step, start, n_steps + 3) for label, step in steps.items()}
+    if any(not isinstance(h, list) or len(h) != n_steps + 4 for h in histories.values()):
+        fail(f"the updates of {name} could not be read")
     if any(_isclose(got, h[n_steps], rel_tol=rtol, abs_tol=atol) for h in histories.values()):
         return None
     label, history = next(iter(histories.items()))
@@ -535,6 +576,19 @@ def iterates_match(value, name, *, start, steps, n_steps, rtol=1e-6, atol=1e-9, 
 
 
 def _iterate(step, start, n):
+    """iterates(step, start, n), in the student's kernel when step is bind(the student's
+    function, ...): one round trip in the examiner rather than one per step."""
+    if isinstance(step, bind):
+        try:
+            return on_student_side(iterates)(step, start, n)
+        except (bridge.StudentError, bridge.BridgeError):
+            return [start] + [math.nan] * n
+    return iterates(step, start, n)
+
+
+def iterates(step, start, n):
+    """start and the n values that applying step over and over gives (nan after a step that
+    raised). Runs where step is (see _iterate)."""
     history = [start]
     for _ in range(n):
         try:
