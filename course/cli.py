@@ -81,6 +81,12 @@ def grade(args):
             failed = course.autograde(assignment, students, pool=pool)
             attention.update({(assignment, s): f"not graded: {why}" for s, why in failed.items()})
             graded = [s for s in students if s not in failed]
+            for student in graded:  # not the student's doing: their grade is not theirs yet
+                if any(m.startswith("ExaminerStopped:")
+                       for m in course.messages(assignment, student).values()):
+                    attention[(assignment, student)] = (
+                        "graded, but the examiner stopped before some tests (the log says why): "
+                        "grade it again")
             for student, why in course.feedback(assignment, graded).items():
                 attention[(assignment, student)] = f"graded, but no feedback: {why}"
             print(f"\n{assignment}: what students lost points on\n"

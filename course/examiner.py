@@ -79,7 +79,8 @@ class StudentKernel:
         refuses, a dtype NumPy does not know, base64 that is not) is a BridgeError too."""
         try:
             return bridge.decode(data, self.resolve)
-        except (ValueError, TypeError, OverflowError, RuntimeError) as error:
+        except (ValueError, TypeError, OverflowError, RuntimeError, MemoryError,
+                RecursionError, KeyError, AttributeError) as error:
             raise bridge.BridgeError(f"the student's kernel sent a value that cannot be read "
                                      f"({type(error).__name__})") from None
 
@@ -161,13 +162,17 @@ class StudentKernel:
                          "the tests after it could not reach your code")
 
     def _read(self, msg):
-        content = msg.get("content", {})
-        result = content.get("user_expressions", {}).get("reply", {})
+        content = msg.get("content")
+        expressions = content.get("user_expressions") if type(content) is dict else None
+        result = expressions.get("reply") if type(expressions) is dict else None
+        data = result.get("data") if type(result) is dict else None
+        if type(data) is not dict:
+            raise bridge.BridgeError("the student's kernel answered out of format")
         if content.get("status") != "ok" or result.get("status") != "ok":
             raise bridge.BridgeError(
                 "your kernel could not answer the grader (a cell replaced or broke what the "
                 f"grader calls there: {str(result.get('ename', content.get('ename')))[:80]})")
-        text = result.get("data", {}).get("text/plain", "")
+        text = data.get("text/plain", "")
         if type(text) is not str or len(text) > 2 * bridge.MAX_BYTES:
             raise bridge.BridgeError("the student's kernel sent a reply that is too large")
         try:
@@ -197,17 +202,20 @@ class Examiner:
     def __init__(self, shell, kernel):
         self.shell, self.kernel = shell, kernel
         self.fetched = set()
+        self.withheld = set()  # locked names this examiner does not hold (withhold)
 
     def before(self, info):
         self.kernel.start_cell()
-        wanted = (free_names(info.raw_cell) - set(self.shell.user_ns)
+        wanted = (free_names(info.raw_cell) - set(self.shell.user_ns) - self.withheld
                   - (callees_only(info.raw_cell) & _BUILTINS))
         if not wanted:
             return
         try:
             found = self.kernel.names(wanted)
-        except (bridge.BridgeError, bridge.StudentError) as error:
-            found = {name: Unreachable(str(error)) for name in wanted - _BUILTINS}
+        except Exception as error:  # noqa: BLE001  (the cell runs, and using them says why)
+            why = str(error) if isinstance(error, (bridge.BridgeError, bridge.StudentError)) \
+                else "the student's kernel answered out of format"
+            found = {name: Unreachable(why) for name in wanted - _BUILTINS}
         # A student's `input` (a tensor) is theirs; a function of theirs called len is not
         # what the test means by len.
         found = {name: value for name, value in found.items()
@@ -245,13 +253,24 @@ class Unreachable:
         return f"<unreachable: {self._why}>"
 
 
+_examiner = None  # this kernel's, once attached
+
+
+def withhold(names):
+    """Names a locked cell binds that the examiner did not run (the grader skipped it): they
+    are locked names still, never the student's (a test that means the student's copy says
+    so: course.checks.student)."""
+    _examiner.withheld.update(str(name) for name in names)
+
+
 def attach(connection_info, cell_seconds):
     """Make this kernel the examiner of the student's kernel at connection_info."""
+    global _examiner
     from IPython import get_ipython
 
     shell = get_ipython()
     kernel = StudentKernel(connection_info, cell_seconds)
-    examiner = Examiner(shell, kernel)
+    examiner = _examiner = Examiner(shell, kernel)
     shell.events.register("pre_run_cell", examiner.before)
     shell.events.register("post_run_cell", examiner.after)
     checks.examine_through(examiner)

@@ -59,6 +59,8 @@ def _scan(nodes, params):
             continue
         if isinstance(node, ast.Name):
             (reads if isinstance(node.ctx, ast.Load) else binds).add(node.id)
+        elif isinstance(node, ast.AugAssign) and isinstance(node.target, ast.Name):
+            reads.add(node.target.id)  # x += 1 reads x first
         elif isinstance(node, ast.alias):
             binds.add((node.asname or node.name).split(".")[0])
         elif isinstance(node, ast.ExceptHandler) and node.name:

@@ -21,6 +21,7 @@ import copy
 import json
 import re
 import time
+import uuid
 
 import bleach
 from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
@@ -47,7 +48,7 @@ STOPPED = ("KernelStopped", "the kernel stopped answering in this cell: interrup
 # A cell tagged so draws a picture for the student and defines nothing later cells use: the
 # grader skips it (a picture costs as long as a notebook's tests) and says so in the feedback.
 ILLUSTRATION = "illustration"
-EXAMINER_DIED = ("ExaminerDied", "the grader's examiner stopped while it ran this test, so it "
+EXAMINER_DIED = ("ExaminerStopped", "the grader's examiner stopped while it ran this test, so it "
                  "and the tests after it were not graded: tell your instructor")
 OUT_OF_TIME = ("NotebookTimeout", "not run: the notebook used up its time limit in earlier "
                "cells (each cell has its own limit, and all of them together one more)")
@@ -76,6 +77,12 @@ class ResilientExecute(Execute):
     examiner_kernel_manager_class = Type(
         ExaminerKernelManager, help="The kernel manager of the examiner's kernel."
     ).tag(config=True)
+
+    @default("skip_cells_with_tag")
+    def _skip_cells_with_tag_default(self):
+        # nbclient skips a cell tagged "skip-execution", and a student can tag a test cell:
+        # a skipped test has no error, so full marks. No tag skips a cell here.
+        return f"never-skipped-{uuid.uuid4().hex}"
 
     @default("shutdown_kernel")
     def _shutdown_kernel_default(self):
@@ -111,6 +118,7 @@ class ResilientExecute(Execute):
             # The examiner's own notebook: nbclient writes each cell it runs back into it.
             self._exam = Examination(
                 copy.deepcopy(nb), parent=self, shutdown_kernel="immediate",
+                skip_cells_with_tag=self.skip_cells_with_tag, iopub_timeout=IOPUB_SECONDS,
                 kernel_manager_class=self.examiner_kernel_manager_class,
                 timeout_func=self._cell_timeout, interrupt_on_timeout=True, allow_errors=True,
                 kernel_name=self.kernel_name, extra_arguments=self.extra_arguments,
@@ -138,10 +146,14 @@ class ResilientExecute(Execute):
     def preprocess_cell(self, cell, resources, index):
         self._running = index
         self._cell_bytes, self._cut = 0, False
-        if cell.cell_type == "code" and ILLUSTRATION in cell.metadata.get("tags", ()):
+        # A student can tag any cell: a test cell is run whatever its tags say.
+        if (cell.cell_type == "code" and ILLUSTRATION in cell.metadata.get("tags", ())
+                and not _test(cell)):
             cell.outputs = [NotebookNode(output_type="stream", name="stdout", text=(
                 "(an illustration, not run by the grader: run this cell in JupyterLab to see "
                 "it)\n"))]
+            if self._exam is not None and _locked(cell):
+                self._examiner_withholds(cell, index)
             return cell, resources
         if cell.cell_type == "code" and not _locked(cell) and self._budget <= 0:
             if not self._out_of_time:
@@ -188,20 +200,44 @@ class ResilientExecute(Execute):
         cell bound) and binds nothing a test reads: there only the student's kernel runs it."""
         made = bound_names(cell.source)
         if free_names(cell.source) - self._exam_holds and not made & self._tests_read:
-            return
+            return self._examiner_withholds(cell, index)
         self._exam_holds |= made
         self._attach(index)
         if self._exam_error is not None:
             return
         own = copy.deepcopy(cell)
         own.outputs = []
+        kept = self._cell_bytes, self._notebook_bytes, self._cut
         try:
             self._exam.execute_cell(own, index, store_history=True)
         except Exception as error:  # noqa: BLE001
             self._examiner_failed(f"in locked cell {index}", error)
             return
+        finally:  # its output is dropped: it uses up none of the notebook's
+            self._cell_bytes, self._notebook_bytes, self._cut = kept
         if _timed_out(own) and not self._last_attempt:
             raise LockedCellTimedOut(f"locked cell {index} timed out in the examiner")
+        if any(o.get("output_type") == "error" for o in own.outputs):
+            # (a demonstration of the student's code that raised): what it did not bind is
+            # missing in the examiner, and must stay so, never the student's
+            self._examiner_withholds(cell, index)
+
+    def _examiner_withholds(self, cell, index):
+        """A locked cell the examiner does not run: the names it binds stay locked names, which
+        the examiner never asks the student's kernel for (course.examiner.withhold)."""
+        names = sorted(bound_names(cell.source))
+        self._attach(index)
+        if self._exam_error is not None or not names:
+            return
+        code = f"__import__('course.examiner').examiner.withhold({names!r})"
+        probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
+        try:
+            self._exam.execute_cell(probe, index, store_history=False)
+        except Exception as error:  # noqa: BLE001
+            self._examiner_failed(f"at locked cell {index}", error)
+            return
+        if any(o.get("output_type") == "error" for o in probe.outputs):
+            self._examiner_failed(f"at locked cell {index}", RuntimeError("withhold failed"))
 
     def _examiner_failed(self, where, error):
         """The examiner died or broke: the tests after it fail with a reason for the student,
@@ -212,13 +248,12 @@ class ResilientExecute(Execute):
     def _start_examiner(self):
         """Fork the examiner's kernel now: it gets ready while the student's kernel starts,
         and is connected to in _attach, before the first locked cell."""
+        self._exam_stack.callback(self._stop_unattached)
         try:
             self._exam.km = self._exam.create_kernel_manager()
             self._exam.start_new_kernel()
         except Exception as error:  # noqa: BLE001
             self._examiner_failed("before its first cell", error)
-            return
-        self._exam_stack.callback(self._stop_unattached)
 
     def _stop_unattached(self):
         """A notebook that ended before its first locked or test cell never connected to the
@@ -237,7 +272,8 @@ class ResilientExecute(Execute):
             self._exam_stack.enter_context(self._exam.setup_kernel())
             info = {k: v.decode() if isinstance(v, bytes) else v
                     for k, v in self.km.get_connection_info().items()}
-            seconds = max(1, (self.timeout or self.notebook_timeout) - 1)
+            limit = self.timeout if self.timeout and self.timeout > 0 else self.notebook_timeout
+            seconds = max(1, limit - 1)
             code = ("import json as _json\nfrom course import examiner as _examiner\n"
                     f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds})\n"
                     "del _json, _examiner")
@@ -258,12 +294,19 @@ class ResilientExecute(Execute):
 
     def output(self, outs, msg, display_id, cell_index):
         """Keep output up to the per-cell and per-notebook sizes; note once what was cut."""
+        if self.admits(outs, msg):
+            return super().output(outs, msg, display_id, cell_index)
+        return None
+
+    def admits(self, outs, msg):
+        """Whether an output fits in what is left of the cell's and the notebook's sizes (the
+        examiner's test cells count too); when it does not, a note is added to outs, once."""
         size = len(json.dumps(msg.get("content", {}), default=str))
         over_cell = self._cell_bytes + size > self.cell_output_bytes
         if not over_cell and self._notebook_bytes + size <= self.notebook_output_bytes:
             self._cell_bytes += size
             self._notebook_bytes += size
-            return super().output(outs, msg, display_id, cell_index)
+            return True
         if not self._cut:  # what is dropped counts nowhere: later cells keep their output
             self._cut = True
             where = "this cell" if over_cell else "the notebook"
@@ -271,15 +314,30 @@ class ResilientExecute(Execute):
             outs.append(NotebookNode(output_type="stream", name="stdout", text=(
                 f"\n[output cut: {where} printed more than {limit // 1024} KiB; "
                 "the rest was dropped]\n")))
-        return None
+        return False
 
 
-NOT_RUN_EXAMINER = ("NotRun", "not graded: the grader's examiner stopped before this test "
+# nbclient waits this long for a cell's last output after its reply: an interrupted examiner
+# may first wait 5 s for the student's kernel to answer (course.examiner.INTERRUPT_SECONDS).
+IOPUB_SECONDS = 8
+
+NOT_RUN_EXAMINER = ("ExaminerStopped", "not graded: the grader's examiner stopped before this test "
                     "(not your code's doing: tell your instructor, whose log says why)")
 
 
 class Examination(NotebookClient):
-    """nbclient on the examiner's kernel (course.examiner): the locked and test cells."""
+    """nbclient on the examiner's kernel (course.examiner): the locked and test cells, within
+    the same output limits as the student's cells (its parent, a ResilientExecute)."""
+
+    def on_cell_executed(self, **kwargs):
+        # nbgrader's: a reply that is an error with no error output (a cell that timed out)
+        # gets one, so that the test scores 0
+        Execute.on_cell_executed(self, **kwargs)
+
+    def output(self, outs, msg, display_id, cell_index):
+        if self.parent.admits(outs, msg):
+            return super().output(outs, msg, display_id, cell_index)
+        return None
 
 
 class KernelStopped(RuntimeError):

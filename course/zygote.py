@@ -82,24 +82,19 @@ def serve(requests, replies, examiner=False):
     gc.collect()
     gc.freeze()
     _reply(replies, {"ready": os.getpid()})
-    children = []
     for line in requests:
         request = json.loads(line)
         if request.get("reap") and not examiner:
             _kill_all_but_me()
             _reply(replies, {"reaped": True})
             continue
+        zygote = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _become_kernel(request, requests, replies)  # never returns
-        children.append(pid)
+            _become_kernel(request, requests, replies, zygote)  # never returns
         _reply(replies, {"pid": pid})
-    # The requests pipe closed: the grader is gone (even killed). Its kernels go with it.
-    for pid in children:
-        try:
-            os.kill(pid, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
+    # The requests pipe closed: the grader is gone (even killed). The zygote ends, and its
+    # kernels with it (PR_SET_PDEATHSIG; in the sandbox, bwrap ends them all).
 
 
 def _reply(replies, message):
@@ -115,12 +110,14 @@ def _kill_all_but_me():
         pass  # there was none
 
 
-def _become_kernel(request, requests, replies):
+def _become_kernel(request, requests, replies, zygote):
     """In the forked child: leave the zygote's pipes, take the limits, run ipykernel."""
     code = 1
     try:
         os.setsid()  # its own process group, so interrupts reach only this kernel
         ctypes.CDLL(None).prctl(1, signal.SIGKILL, 0, 0, 0)  # PR_SET_PDEATHSIG: dies with us
+        if os.getppid() != zygote:  # the zygote ended before that: end now
+            os._exit(1)
         signal.signal(signal.SIGCHLD, signal.SIG_DFL)
         null = os.open(os.devnull, os.O_RDWR)
         for pipe in (requests, replies):  # the zygote's pipes become /dev/null in the kernel

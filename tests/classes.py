@@ -15,6 +15,7 @@ HOSTILE_ASSIGNMENT = "01_gradient_descent"
 # a blank notebook after them (an attack on later students would show there).
 CONTROL = "aa_honest_control"
 BLANK_LAST = "zz_blank_graded_last"
+TAGGED = "tags_its_cells_to_be_skipped"
 # The hostile class's limits, small so that the attacks that hit them cost little time.
 HOSTILE_CONFIG = """
 c.Execute.timeout = 5
@@ -68,6 +69,16 @@ def hostile_cases(plain=False):
         submissions.CATALOGUE / a / "mutants" / "fit_hard_coded_parameters.py"))
     submissions.nbgrader_cells(edited)["test_fit"].source = "pass  # looks fine to me"
     found["edited_test_cell"] = edited
+    # A student can edit any cell's tags: nbclient skips a cell tagged "skip-execution", the
+    # grader an "illustration"; on the locked setup cell it would leave the examiner without
+    # its own checks, and a blank notebook whose checks do nothing passes what the student's
+    # kernel judges.
+    tagged = submissions.variant_submission(submissions.load_variant(
+        submissions.CATALOGUE / a / "hostile" / "checks_replaced_by_anything.py"))
+    for cell in tagged.cells:
+        if cell.metadata.get("nbgrader", {}).get("locked"):
+            cell.metadata["tags"] = ["skip-execution", "illustration"]
+    found[TAGGED] = tagged
     found["broken_json"] = submissions.full_solution(a)  # cut off mid-file once written
     found[BLANK_LAST] = submissions.blank(a)
     unknown = FAST_PATH_ONLY - set(found)
@@ -123,16 +134,12 @@ def autograde_classes(root, classes, plain=False, feedback=True):
 
 
 # The honest catalogue graded again with its tests in the student's kernel (the examiner off),
-# to compare verdicts cell by cell: the full and blank notebooks, every alternative, and every
-# third mutant (all of them would cost two more minutes of the suite).
+# to compare verdicts cell by cell: every full, blank, alternative and mutant notebook.
 STUDENTS_KERNEL_CONFIG = "c.ResilientExecute.examiner = False"
 
 
 def agreement_cases(assignment):
-    every = catalogue_cases(assignment)
-    mutants = [s for s in every if s.startswith("mutants.")]
-    return {s: nb for s, nb in every.items() if not s.startswith("mutants.")
-            or mutants.index(s) % 3 == 0}
+    return catalogue_cases(assignment)
 
 
 def grade_with_cli(root, assignment, *options):

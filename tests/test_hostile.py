@@ -11,7 +11,7 @@ import nbformat
 import pytest
 
 from course import submissions
-from tests.classes import CONTROL
+from tests.classes import CONTROL, TAGGED
 from tests.classes import HOSTILE_ASSIGNMENT as ASSIGNMENT
 from tests.test_grading import assert_scores
 
@@ -52,6 +52,13 @@ def test_unreadable_notebook_is_recorded_as_zero_with_the_reason(hostile_class, 
 def test_deleted_test_cell_is_restored_and_graded(hostile_class):
     course, _, _ = hostile_class
     assert_scores(course, ASSIGNMENT, "deleted_test_cell", losing=set())
+
+
+def test_tagged_test_and_locked_cells_run_all_the_same(hostile_class):
+    """Tags are the student's to edit: "skip-execution" and "illustration" on every locked and
+    test cell of a blank notebook whose checks do nothing skip none of them."""
+    course, _, _ = hostile_class
+    assert_scores(course, ASSIGNMENT, TAGGED, losing=all_cells())
 
 
 def test_edited_test_cell_is_restored_and_graded(hostile_class):

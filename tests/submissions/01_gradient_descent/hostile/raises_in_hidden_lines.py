@@ -1,10 +1,11 @@
 """Answers that make a test raise an error that is not a check's failure, inside or just
 before the hidden lines, where IPython prints a traceback with the source lines around the
 error: complex tensors for x and w (autograd refuses to differentiate them, float() refuses
-to read them) and a `len` that is a number. Every such test fails, and no traceback in the
-feedback shows a hidden line."""
+to read them). Every such test fails, and no traceback in the feedback shows a hidden line.
+It also rebinds `len` to a number: a builtin that a test only calls is the examiner's own
+(course.names.callees_only), so test_fit, whose fit is right, keeps its points."""
 
-LOSES = ["test_autograd_backward", "test_torch_descent_leaf", "test_torch_descent", "test_fit"]
+LOSES = ["test_autograd_backward", "test_torch_descent_leaf", "test_torch_descent"]
 
 # %% autograd_backward
 x = torch.tensor(0.125 + 0j, requires_grad=True)
