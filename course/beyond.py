@@ -19,6 +19,7 @@ import dataclasses
 import random
 from dataclasses import dataclass
 
+import numpy
 import torch
 import torch.nn.functional
 
@@ -32,18 +33,31 @@ def _generator(seed):
     return torch.Generator().manual_seed(seed)
 
 
+def _coefficients(seed, shape, *kinds):
+    """A test function's coefficients for an input of this shape, drawn from the seed by
+    NumPy ("rand": uniform in [0, 1), "randn": standard normal), as float64 tensors. Not by
+    torch: its random functions raise inside torch.func.vmap and jacfwd, where a student's
+    answer may call the test function."""
+    rng = numpy.random.default_rng(seed)
+    return [torch.from_numpy(numpy.asarray(rng.random(shape) if kind == "rand"
+                                           else rng.standard_normal(shape))) for kind in kinds]
+
+
 # ---------------------------------------------------------------- test functions
 
 class _Portable:
     """A test function that the student's kernel rebuilds from its class's name and its
     fields (course.bridge), so that the student's code can call it there."""
 
+    def __repr__(self):  # what a message shows of it, e.g. "f(x) = (2 * x)"
+        return str(self)
+
     def __portable__(self):
         fields = tuple(getattr(self, f.name) for f in dataclasses.fields(self))
         return f"{__name__}.{type(self).__qualname__}", fields, {}
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Smooth(_Portable):
     """A smooth scalar function of a tensor of any shape: a sum of sines, a quadratic and an
     exponential, with coefficients drawn from the seed for the shape of the input."""
@@ -51,9 +65,7 @@ class Smooth(_Portable):
     seed: int
 
     def __call__(self, x):
-        g = _generator(self.seed)
-        shape = tuple(x.shape)
-        a, b, c, d = (torch.rand(shape, generator=g, dtype=F64) for _ in range(4))
+        a, b, c, d = _coefficients(self.seed, tuple(x.shape), "rand", "rand", "rand", "rand")
         return ((1 + a) * torch.sin((1 + 2 * b) * x + c)).sum() \
             + (d * x ** 2).sum() + 0.3 * torch.exp(0.5 * x).sum()
 
@@ -61,21 +73,21 @@ class Smooth(_Portable):
         return f"a smooth test function (seed {self.seed})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Linear(_Portable):
     """sum(w * x) + 1 with w drawn from the seed: every finite difference of it is exact."""
 
     seed: int
 
     def __call__(self, x):
-        w = torch.randn(tuple(x.shape), generator=_generator(self.seed), dtype=F64)
+        (w,) = _coefficients(self.seed, tuple(x.shape), "randn")
         return (w * x).sum() + 1.0
 
     def __str__(self):
         return f"a linear test function (seed {self.seed})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Coupled(_Portable):
     """A smooth scalar function of a vector whose Hessian is not diagonal:
     sum(sin(a x)) + (b . x)^2 / n + sum(x[:-1] x[1:])."""
@@ -83,17 +95,16 @@ class Coupled(_Portable):
     seed: int
 
     def __call__(self, x):
-        g = _generator(self.seed)
         n = x.shape[0]
-        a = 0.5 + torch.rand(n, generator=g, dtype=F64)
-        b = torch.randn(n, generator=g, dtype=F64)
+        a, b = _coefficients(self.seed, (n,), "rand", "randn")
+        a = 0.5 + a
         return torch.sin(a * x).sum() + (b * x).sum() ** 2 / n + (x[:-1] * x[1:]).sum()
 
     def __str__(self):
         return f"a test function with a coupled Hessian (seed {self.seed})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class VectorFunction(_Portable):
     """f: R^n -> R^m, tanh(A x) * (B x^2) + C sin(x), with A, B, C drawn from the seed."""
 
@@ -115,7 +126,7 @@ class VectorFunction(_Portable):
         return f"a function from R^{self.n} to R^{self.m} (seed {self.seed})"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Expression(_Portable):
     """An expression tree in x, made of +, *, sin and numbers: ("x",), ("num", c),
     (op, left, right) for op in "+*", ("sin", inner). Calling it needs the sin to use."""
@@ -133,7 +144,7 @@ class Expression(_Portable):
         return _show(self.tree)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, repr=False)
 class Bound(_Portable):
     """An Expression with the sin to evaluate it with (in the examiner: a handle of the
     student's sin, which the student's kernel resolves to the function itself)."""
@@ -422,6 +433,10 @@ def softplus_results(apply, x, weights):
             return {"out": out}
         found = {"out": out.detach(), "connected": out.grad_fn is not None}
         if found["connected"]:
+            try:  # a custom Function's node holds what forward gave ctx.save_for_backward
+                found["saved"] = len(out.grad_fn.saved_tensors)
+            except Exception:  # not a custom Function's node, or nothing to read
+                found["saved"] = None
             try:
                 (found["gradient"],) = torch.autograd.grad((weights * out).sum(), leaf)
             except Exception as error:
@@ -430,9 +445,10 @@ def softplus_results(apply, x, weights):
 
 
 @checks.check
-def check_softplus(apply, x, weights, *, reveal=True, hint=""):
+def check_softplus(apply, x, weights, *, saved=False, reveal=True, hint=""):
     """Fail unless apply(x) (Softplus.apply) gives log(1 + exp(x)), and its gradient (of
-    sum(weights * apply(x))) is weights * sigmoid(x)."""
+    sum(weights * apply(x))) is weights * sigmoid(x); with saved, unless forward saved what
+    backward reads with ctx.save_for_backward."""
     __tracebackhide__ = True
     if not checks._callable(apply):
         fail(f"Softplus.apply should be a function, but it is {checks._describe(apply)}")
@@ -450,6 +466,12 @@ def check_softplus(apply, x, weights, *, reveal=True, hint=""):
     if found.get("connected") is not True:
         fail(checks._sentence(f"{shown} is not connected to x in the graph",
                               "call Softplus.apply(x), and return a tensor from forward"))
+    if saved and found.get("saved") == 0:
+        fail(checks._sentence(
+            "Softplus.forward saved no tensor with ctx.save_for_backward",
+            "save x there and read it back in backward with `(x,) = ctx.saved_tensors`: a "
+            "tensor kept as ctx.x escapes autograd's check that it was not changed in place "
+            "before backward ran"))
     if "backward" in found:
         kind, text = (list(found["backward"]) + ["", ""])[:2]
         fail(checks._sentence(f"the backward of Softplus raised {kind}: {text}", hint))

@@ -69,10 +69,18 @@ def _tensor_lines(name, t):
 
 
 def _op_name(fn):
+    """The operation's name, with what tells apart two of a kind: Select [0] for x[0], Pow 2
+    for t ** 2 (autograd keeps them as the node's saved attributes, `_saved_index`, ...)."""
     name = type(fn).__name__
     for suffix in ("Backward0", "Backward1", "Backward"):
         if name.endswith(suffix):
-            return name[: -len(suffix)]
+            name = name[: -len(suffix)]
+            break
+    if name == "Select":
+        dim, index = getattr(fn, "_saved_dim", 0), getattr(fn, "_saved_index", "?")
+        return f"Select [{index}]" if dim == 0 else f"Select [dim {dim}: {index}]"
+    if name == "Pow" and isinstance(getattr(fn, "_saved_exponent", None), (int, float)):
+        return f"Pow {fn._saved_exponent:g}"
     return name
 
 
@@ -172,17 +180,23 @@ def figure_of(picture, title=""):
         offset = (height - len(nodes)) / 2
         for row, n in enumerate(nodes):
             where[n] = (col, height - 1 - row - offset)
+    boxes = {}
+    for n, (x, y) in where.items():
+        text = "\n".join(picture.labels[n])
+        boxes[n] = ax.text(x, y, text, ha="center", va="center", fontsize=8.5,
+                           family="monospace", bbox=dict(
+                               boxstyle="round,pad=0.4", facecolor=_COLOURS[picture.kinds[n]],
+                               edgecolor="0.4"))
+    FigureCanvasAgg(fig)
+    fig.draw_without_rendering()  # places the boxes, so that arrows can end at their edges
     drawn = {}
     for a, b in picture.edges:  # x * x: two arrows from x, bent apart
         k = drawn[(a, b)] = drawn.get((a, b), -1) + 1
-        ax.annotate("", xy=where[b], xytext=where[a],
-                    arrowprops=dict(arrowstyle="-|>", color="0.35", shrinkA=32, shrinkB=32,
-                                    connectionstyle=f"arc3,rad={0.08 + 0.3 * k}"))
-    for n, (x, y) in where.items():
-        text = "\n".join(picture.labels[n])
-        ax.text(x, y, text, ha="center", va="center", fontsize=8.5, family="monospace",
-                bbox=dict(boxstyle="round,pad=0.4", facecolor=_COLOURS[picture.kinds[n]],
-                          edgecolor="0.4"))
+        # from the edge of one box to the edge of the other, under any box they cross
+        ax.annotate("", xy=where[b], xytext=where[a], zorder=2, arrowprops=dict(
+            arrowstyle="-|>", color="0.35", shrinkA=2, shrinkB=2,
+            patchA=boxes[a].get_bbox_patch(), patchB=boxes[b].get_bbox_patch(),
+            connectionstyle=f"arc3,rad={0.08 + 0.3 * k}"))
     if title:
         fig.suptitle(title, fontsize=10)
     return fig

@@ -13,14 +13,21 @@ def test_chain_of_assignment_04_has_its_four_nodes_and_three_edges():
     y.retain_grad()
     z.backward()
     picture = pictures.graph_of(z, names={"x": x, "y": y, "w": w, "z": z})
-    assert sorted(picture.names().values()) == ["w = Pow", "x", "y = Mul", "z = Mean"]
-    assert picture.named_edges() == [("w = Pow", "z = Mean"), ("x", "y = Mul"),
-                                     ("y = Mul", "w = Pow")]
+    assert sorted(picture.names().values()) == ["w = Pow 2", "x", "y = Mul", "z = Mean"]
+    assert picture.named_edges() == [("w = Pow 2", "z = Mean"), ("x", "y = Mul"),
+                                     ("y = Mul", "w = Pow 2")]
     labels = {lines[0]: lines for lines in picture.labels.values()}
     assert any(line.startswith("grad") for line in labels["x"])  # a leaf after backward
     assert any(line.startswith("grad") for line in labels["y = Mul"])  # retain_grad
-    assert not any(line.startswith("grad") for line in labels["w = Pow"])
+    assert not any(line.startswith("grad") for line in labels["w = Pow 2"])
     assert sorted(picture.kinds.values()) == ["leaf", "op", "op", "output"]
+
+
+def test_the_same_operation_on_different_parts_is_told_apart():
+    x = torch.tensor([0.5, -1.0, 2.0], requires_grad=True)
+    y = torch.stack([x[0] * x[1], x[2] ** 3])
+    names = sorted(pictures.graph_of(y, names={"x": x}).names().values())
+    assert names == ["Mul", "Pow 3", "Select [0]", "Select [1]", "Select [2]", "Stack", "x"]
 
 
 def test_a_node_used_twice_has_two_edges_out():
