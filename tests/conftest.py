@@ -51,14 +51,17 @@ def gradings(request, tmp_path_factory):
     The catalogues share one course directory and gradebook and are graded on the fast path
     (course.parallel, a worker per core) from one pool, whose workers run every catalogue
     ahead of nbgrader; then the hostile class, in a course directory of its own (it has
-    smaller limits), by `python -m course grade`. Meanwhile plain nbgrader grades most of the
-    hostile class and part of one catalogue again, each in a course directory of its own, in
-    a background process.
+    smaller limits), by `python -m course grade`. Meanwhile plain nbgrader grades the hostile
+    class and part of one catalogue again, and part of every catalogue is graded with its
+    tests in the student's kernel, each in a course directory of its own, in two background
+    processes.
     """
     needed = classes_needed(request.session.items)
     catalogues = [name for name in needed if name in submissions.assignments()]
     prepared, results, background_jobs = {}, {}, {}
-    with ProcessPoolExecutor(1, mp_context=get_context("spawn")) as background:
+    # Two background processes: the plain path waits on new kernels and on the hostile
+    # class's time limits more than it computes, and the machine has cores to spare then.
+    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as background:
         if HOSTILE_PLAIN in needed:
             course = prepared[HOSTILE_PLAIN] = _hostile(tmp_path_factory.mktemp("hostile-plain"),
                                                         plain=True)
@@ -133,7 +136,7 @@ def hostile_class_plain(gradings):
 
 @pytest.fixture(scope="session")
 def catalogues_in_students_kernel(gradings):
-    """The Course where part of every catalogue (classes.agreement_cases) was graded with its
+    """The Course where every catalogue (classes.agreement_cases) was graded again with its
     test cells in the student's kernel, as plain nbgrader runs them."""
     return gradings[STUDENTS_KERNEL][0]
 
