@@ -18,7 +18,10 @@ correct answer has LOSES = []); all other test cells must score full marks. A mu
 sets VISIBLE = True is a test's most common bug: the visible part of each cell in LOSES must
 already fail on it, so a student sees it before grading (tests/test_visible.py). A hostile
 file that sets BLANK = True starts from the blank release instead of the full solution: an
-attack that must earn nothing on the questions it does not answer.
+attack that must earn nothing on the questions it does not answer. A hostile file may also
+rearrange the notebook, as a student can: MOVES = [("setup", "test_mse")] puts the cell
+with grade_id setup just after the cell test_mse (in order, each pair after the ones before),
+and DELETES = ["data"] removes a cell.
 """
 
 import ast
@@ -51,6 +54,8 @@ class Variant:
     loses: list = field(default_factory=list)
     visible: bool = False  # the visible part of each LOSES cell fails on it
     blank: bool = False  # the other solution cells are the release's, not the solution's
+    moves: list = field(default_factory=list)  # (grade_id, after grade_id): cell moved there
+    deletes: list = field(default_factory=list)  # grade_ids of cells removed
 
 
 def assignments():
@@ -138,7 +143,7 @@ def load_variant(path, assignment=None):
     parts = _CELL_MARKER.split(text)
     header, pairs = parts[0], parts[1:]
     tree = ast.parse(header)
-    loses, visible, blank = None, False, False
+    loses, visible, blank, moves, deletes = None, False, False, [], []
     for node in tree.body:
         if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["LOSES"]:
             loses = ast.literal_eval(node.value)
@@ -146,6 +151,10 @@ def load_variant(path, assignment=None):
             visible = bool(ast.literal_eval(node.value))
         if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["BLANK"]:
             blank = bool(ast.literal_eval(node.value))
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["MOVES"]:
+            moves = [tuple(pair) for pair in ast.literal_eval(node.value)]
+        if isinstance(node, ast.Assign) and [t.id for t in node.targets] == ["DELETES"]:
+            deletes = list(ast.literal_eval(node.value))
     if loses is None:
         raise ValueError(f"{path}: the header must set LOSES = [...] (empty for a correct answer)")
     cells = {gid: code.strip("\n") + "\n"
@@ -155,7 +164,8 @@ def load_variant(path, assignment=None):
     return Variant(name=path.stem, kind=path.parent.name,
                    assignment=assignment or path.parent.parent.name,
                    description=(ast.get_docstring(tree) or "").strip(),
-                   cells=cells, loses=list(loses), visible=visible, blank=blank)
+                   cells=cells, loses=list(loses), visible=visible, blank=blank,
+                   moves=moves, deletes=deletes)
 
 
 def catalogue(assignment, kind):
@@ -168,7 +178,14 @@ def variant_submission(variant):
     """The full solution (or the blank release) with the variant's cells in their place."""
     code = {} if variant.blank else solution_code(variant.assignment)
     code.update(variant.cells)
-    return build(variant.assignment, code)
+    nb = build(variant.assignment, code)
+    by_id = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell for cell in nb.cells}
+    for grade_id in variant.deletes:
+        nb.cells.remove(by_id[grade_id])
+    for grade_id, after in variant.moves:
+        nb.cells.remove(by_id[grade_id])
+        nb.cells.insert(nb.cells.index(by_id[after]) + 1, by_id[grade_id])
+    return nb
 
 
 def sample_class(assignment, variants, name=lambda v: v.name):
