@@ -202,7 +202,7 @@ class Examiner:
     def __init__(self, shell, kernel):
         self.shell, self.kernel = shell, kernel
         self.fetched = set()
-        self.withheld = set()  # locked names this examiner does not hold (withhold)
+        self.withheld = set()  # locked names: never fetched (attach)
 
     def before(self, info):
         self.kernel.start_cell()
@@ -253,24 +253,17 @@ class Unreachable:
         return f"<unreachable: {self._why}>"
 
 
-_examiner = None  # this kernel's, once attached
-
-
-def withhold(names):
-    """Names a locked cell binds that the examiner did not run (the grader skipped it): they
-    are locked names still, never the student's (a test that means the student's copy says
-    so: course.checks.student)."""
-    _examiner.withheld.update(str(name) for name in names)
-
-
-def attach(connection_info, cell_seconds):
-    """Make this kernel the examiner of the student's kernel at connection_info."""
-    global _examiner
+def attach(connection_info, cell_seconds, locked=()):
+    """Make this kernel the examiner of the student's kernel at connection_info. locked: the
+    names the notebook's locked cells bind (the gradebook's), the examiner's alone: one it
+    does not hold (its cell not run yet, moved, deleted or failed) is missing, never the
+    student's (a test that means the student's copy says so: course.checks.student)."""
     from IPython import get_ipython
 
     shell = get_ipython()
     kernel = StudentKernel(connection_info, cell_seconds)
-    examiner = _examiner = Examiner(shell, kernel)
+    examiner = Examiner(shell, kernel)
+    examiner.withheld.update(locked)
     shell.events.register("pre_run_cell", examiner.before)
     shell.events.register("post_run_cell", examiner.after)
     checks.examine_through(examiner)

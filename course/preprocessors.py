@@ -32,6 +32,7 @@ from nbclient.exceptions import CellTimeoutError, DeadKernelError
 from nbconvert.filters import strip_files_prefix
 from nbconvert.preprocessors.sanitize import SanitizeHTML
 from nbformat import NotebookNode
+from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Bool, Integer, List, Type, Unicode, default
 
@@ -128,6 +129,7 @@ class ResilientExecute(Execute):
             self._tests_read = set().union(*(
                 free_names(cell.source) for cell in nb.cells
                 if cell.cell_type == "code" and _test(cell)))
+            self._locked_names = _locked_names(nb, resources)
             with contextlib.ExitStack() as self._exam_stack:
                 self._start_examiner()
                 return super().preprocess(nb, resources, km=km)
@@ -152,8 +154,6 @@ class ResilientExecute(Execute):
             cell.outputs = [NotebookNode(output_type="stream", name="stdout", text=(
                 "(an illustration, not run by the grader: run this cell in JupyterLab to see "
                 "it)\n"))]
-            if self._exam is not None and _locked(cell):
-                self._examiner_withholds(cell, index)
             return cell, resources
         if cell.cell_type == "code" and not _locked(cell) and self._budget <= 0:
             if not self._out_of_time:
@@ -200,7 +200,7 @@ class ResilientExecute(Execute):
         cell bound) and binds nothing a test reads: there only the student's kernel runs it."""
         made = bound_names(cell.source)
         if free_names(cell.source) - self._exam_holds and not made & self._tests_read:
-            return self._examiner_withholds(cell, index)
+            return
         self._exam_holds |= made
         self._attach(index)
         if self._exam_error is not None:
@@ -217,27 +217,6 @@ class ResilientExecute(Execute):
             self._cell_bytes, self._notebook_bytes, self._cut = kept
         if _timed_out(own) and not self._last_attempt:
             raise LockedCellTimedOut(f"locked cell {index} timed out in the examiner")
-        if any(o.get("output_type") == "error" for o in own.outputs):
-            # (a demonstration of the student's code that raised): what it did not bind is
-            # missing in the examiner, and must stay so, never the student's
-            self._examiner_withholds(cell, index)
-
-    def _examiner_withholds(self, cell, index):
-        """A locked cell the examiner does not run: the names it binds stay locked names, which
-        the examiner never asks the student's kernel for (course.examiner.withhold)."""
-        names = sorted(bound_names(cell.source))
-        self._attach(index)
-        if self._exam_error is not None or not names:
-            return
-        code = f"__import__('course.examiner').examiner.withhold({names!r})"
-        probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
-        try:
-            self._exam.execute_cell(probe, index, store_history=False)
-        except Exception as error:  # noqa: BLE001
-            self._examiner_failed(f"at locked cell {index}", error)
-            return
-        if any(o.get("output_type") == "error" for o in probe.outputs):
-            self._examiner_failed(f"at locked cell {index}", RuntimeError("withhold failed"))
 
     def _examiner_failed(self, where, error):
         """The examiner died or broke: the tests after it fail with a reason for the student,
@@ -274,9 +253,10 @@ class ResilientExecute(Execute):
                     for k, v in self.km.get_connection_info().items()}
             limit = self.timeout if self.timeout and self.timeout > 0 else self.notebook_timeout
             seconds = max(1, limit - 1)
+            locked = sorted(self._locked_names)
             code = ("import json as _json\nfrom course import examiner as _examiner\n"
-                    f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds})\n"
-                    "del _json, _examiner")
+                    f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds}, "
+                    f"{locked!r})\ndel _json, _examiner")
             probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
             self._exam.execute_cell(probe, index, store_history=False)
             failed = [o for o in probe.outputs if o.get("output_type") == "error"]
@@ -346,6 +326,28 @@ class KernelStopped(RuntimeError):
 
 class LockedCellTimedOut(RuntimeError):
     """A locked cell ran out of time: the machine, not the student; run the notebook again."""
+
+
+def _locked_names(nb, resources):
+    """The names the notebook's locked cells bind, from the gradebook's copy of them: a
+    submission can move a locked cell below the tests or delete it (nbgrader restores its
+    source, not its place, and puts back only deleted test cells). Locked names are the
+    examiner's alone, never fetched from the student's kernel (course.examiner). Without a
+    gradebook (a notebook run outside nbgrader), the notebook's own locked cells."""
+    info = (resources or {}).get("nbgrader", {})
+    sources = None
+    if all(info.get(key) for key in ("db_url", "assignment", "notebook")):
+        try:
+            with Gradebook(info["db_url"]) as gradebook:
+                found = gradebook.find_notebook(info["notebook"], info["assignment"])
+                tests = {cell.name for cell in found.grade_cells}
+                sources = [cell.source for cell in found.source_cells
+                           if cell.locked and cell.cell_type == "code" and cell.name not in tests]
+        except MissingEntry:
+            sources = None
+    if sources is None:
+        sources = [cell.source for cell in nb.cells if cell.cell_type == "code" and _locked(cell)]
+    return set().union(*(bound_names(source) for source in sources))
 
 
 def _locked(cell):
