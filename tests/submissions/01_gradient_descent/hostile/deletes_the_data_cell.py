@@ -1,11 +1,10 @@
 """A blank notebook that deletes the locked data cell (nbgrader puts back a deleted test cell,
 never a locked cell that is no test) and binds X, y and true_line itself: y = 0 everywhere, so
 the least-squares line is w = b = 0, and true_line a line through its own w_ideal = b_ideal
-= 0. The examiner never saw the data cell, so it neither holds nor withholds X, y and
-true_line: test_ideal_params and test_fit fetch the student's, and pass with the real checks
-(3 of 14 points today, for a fit that never ran and ideal parameters never read off the
-data). A correct grader runs the gradebook's data cell, or withholds the names it binds,
-whether or not the submission kept it: it earns nothing."""
+= 0. The examiner never saw the data cell, and test_ideal_params and test_fit used to fetch the
+student's X, y and true_line and pass with the real checks (3 of 14 points, a red team's
+finding). Now the names the gradebook's locked cells bind are the examiner's alone, kept or
+deleted: they are missing there, and it earns nothing."""
 
 BLANK = True
 LOSES = ["test_f", "test_grad_f", "test_grad_f_no_autograd", "test_manual_descent",

@@ -3,17 +3,14 @@ data cell to the very end (a student can reorder cells; nbgrader restores a lock
 source, never its place), and binds checks, torch, X, y and true_line in its own first cell:
 checks to an object whose every method does nothing (as_float gives 0.0), X and y to data
 whose least-squares line is w = b = 0, true_line to a line through its own w_ideal, b_ideal.
-The examiner runs locked cells where they stand in the submission, so every test before the
-setup cell finds no checks or torch of its own and fetches the student's (handles into the
-student's kernel: test_grad_before_backward, test_autograd_backward, test_torch_descent_leaf,
-test_ideal_params and test_mse pass on checks that do nothing), and every test before the data
-cell reads the student's X, y and true_line (test_fit passes on the real checks, with its w,
-b, losses never fitted). Today it earns 7 of 14 points without answering a question, on both
-paths. Stripping the two cells' nbgrader metadata in place (they become the student's own
-cells, whose source nbgrader no longer restores) earns 5, every test then on the do-nothing
-checks; deleting the data cell alone earns 3 (deletes_the_data_cell). A correct grader runs
-the gradebook's locked cells, or withholds the names they bind, whatever the submission did
-to them: it earns nothing."""
+The examiner runs locked cells where they stand in the submission, and every test before the
+setup cell used to fetch the student's checks and torch (handles into the student's kernel:
+five tests passed on checks that do nothing), and every test before the data cell the
+student's X, y and true_line (test_fit passed on the real checks, with its w, b, losses
+never fitted): 7 of 14 points without answering a question, on both paths (a red team's
+finding; stripping the two cells' nbgrader metadata earned 5, deleting the data cell 3).
+Now every name the gradebook's locked cells bind is the examiner's alone, wherever the
+submission put them: a test before them finds it missing. It earns nothing."""
 
 BLANK = True
 LOSES = ["test_f", "test_grad_f", "test_grad_f_no_autograd", "test_manual_descent",
