@@ -13,6 +13,7 @@ import torch  # noqa: E402
 
 from course import bridge, checks, figures  # noqa: E402
 from course.checks import CheckFailed  # noqa: E402
+from tests.loopback import Loopback  # noqa: E402
 
 
 @pytest.fixture
@@ -82,33 +83,16 @@ def test_of_student_grades_a_plot_as_a_picture_of_the_students_own_function(axes
                                      min_span=1.0)
 
 
-class InProcessKernel:
-    """A student's kernel in this process, as the examiner sees one: the objects stay here,
-    the test holds bridge handles, and what calls return crosses in the bridge's format."""
-
-    def __init__(self):
-        self.objects = {}
-
-    def handle(self, obj):
-        self.objects[len(self.objects) + 1] = obj
-        return bridge.Handle(self, len(self.objects), {"type": type(obj).__name__,
-                                                       "callable": callable(obj)})
-
-    def call(self, fn, args=(), kwargs=None, iterate=False):
-        def here(value):
-            return self.objects[value._bridge_id] if isinstance(value, bridge.Handle) else value
-
-        result = here(fn)(*[here(a) for a in args])
-        data = bridge.encode(result, lambda obj: {"$handle": {"id": self.handle(obj)._bridge_id}})
-        return bridge.decode(data, lambda tagged: bridge.Handle(
-            self, tagged["$handle"]["id"], {}))
-
-
 @pytest.fixture
-def student_kernel(monkeypatch):
-    kernel = InProcessKernel()
-    monkeypatch.setattr(checks, "_examiner", SimpleNamespace(kernel=kernel))
-    return kernel
+def student_kernel():
+    """The examiner's side of the bridge, answered by bridge.serve in this process."""
+    kernel = Loopback()
+    checks.examine_through(SimpleNamespace(kernel=kernel))
+    try:
+        yield kernel
+    finally:
+        checks.examine_through(None)
+        bridge._handles.clear()
 
 
 def test_a_figure_in_the_students_kernel_is_read_there_and_judged_here(axes, student_kernel):
