@@ -60,11 +60,11 @@ def _litter():
     return made
 
 
+def f(x):  # before the litter: a busy machine may cut this cell at the time limit
+    return (x - 0.5) ** 2
+
+
 try:
     print(f"made {_litter()} entries")
 except Exception as error:
     print("blocked:", type(error).__name__)
-
-
-def f(x):
-    return (x - 0.5) ** 2
