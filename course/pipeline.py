@@ -278,14 +278,24 @@ class Course:
 
     def scores(self, assignment, student):
         """test-cell grade_id -> (score, max score) of the autograded cells of one submission."""
+        return self.class_scores(assignment, [student])[student]
+
+    def class_scores(self, assignment, students):
+        """student -> their scores (as scores gives them), read in one visit to the gradebook
+        (opening it costs more than reading a submission's grades)."""
         notebook = self.notebook(assignment)
+        found = {}
         with Gradebook(self.db_url) as gradebook:
-            try:
-                submitted = gradebook.find_submission_notebook(notebook, assignment, student)
-            except MissingEntry:
-                return {}
-            return {grade.name: (grade.score, grade.max_score) for grade in submitted.grades
-                    if grade.cell_type == "code" and grade.auto_score is not None}
+            for student in students:
+                try:
+                    submitted = gradebook.find_submission_notebook(notebook, assignment, student)
+                except MissingEntry:
+                    found[student] = {}
+                    continue
+                found[student] = {grade.name: (grade.score, grade.max_score)
+                                  for grade in submitted.grades
+                                  if grade.cell_type == "code" and grade.auto_score is not None}
+        return found
 
     def total(self, assignment, student):
         cells = self.scores(assignment, student).values()
@@ -305,9 +315,10 @@ def score_table(course, assignment, students):
     questions = list(submissions.nbgrader_cells(nbformat.read(source, as_version=4),
                                                 solution=True, grade=False))
     rows = []
+    every = course.class_scores(assignment, students)
     for student in students:
         per_question = {}
-        for test_id, (score, top) in course.scores(assignment, student).items():
+        for test_id, (score, top) in every[student].items():
             got, most = per_question.get(question_of(test_id, questions), (0.0, 0.0))
             per_question[question_of(test_id, questions)] = (got + score, most + top)
         rows.append((student, per_question))
@@ -332,9 +343,10 @@ def _fraction(pair, width):
 def failure_summary(course, assignment, students):
     """Per test cell: how many students lost its points, and the most common message."""
     lost, said = Counter(), defaultdict(Counter)
+    every = course.class_scores(assignment, students)
     for student in students:
         messages = course.messages(assignment, student)
-        for cell, (score, top) in course.scores(assignment, student).items():
+        for cell, (score, top) in every[student].items():
             if score < top:
                 lost[cell] += 1
                 if cell in messages:

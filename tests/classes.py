@@ -150,9 +150,23 @@ def grade_with_cli(root, assignment, *options):
     return code, out.getvalue() + err.getvalue()
 
 
+_class_scores = {}  # (gradebook, its mtime, assignment) -> student -> scores
+
+
+def scores_of(course, assignment, student):
+    """course.scores, read for the whole class at once and kept while the gradebook is
+    unchanged: the tests read a class's scores a student at a time."""
+    gradebook = Path(course.root) / "gradebook.db"
+    key = (gradebook, gradebook.stat().st_mtime_ns if gradebook.exists() else None, assignment)
+    if key not in _class_scores:
+        _class_scores[key] = course.class_scores(assignment, course.students(assignment))
+    found = _class_scores[key]
+    return found[student] if student in found else course.scores(assignment, student)
+
+
 def assert_scores(course, assignment, student, losing):
     """Every test cell in losing scores 0, every other one full marks."""
-    scores = course.scores(assignment, student)
+    scores = scores_of(course, assignment, student)
     graded_cells = submissions.autograded_cells(submissions.read_source(assignment))
     assert set(scores) == set(graded_cells), f"{student}: a cell is ungraded"
     wrong = {cell: f"{score:g}/{top:g}" for cell, (score, top) in scores.items()

@@ -41,8 +41,9 @@ def assert_same_scores(plain, fast, assignment, students):
     """Exactly these students graded by plain nbgrader, and on the fast path too, with the
     same scores."""
     assert set(plain.students(assignment)) == set(students) <= set(fast.students(assignment))
-    differ = {s: (plain.scores(assignment, s), fast.scores(assignment, s)) for s in students
-              if plain.scores(assignment, s) != fast.scores(assignment, s)}
+    by_plain = plain.class_scores(assignment, students)
+    by_fast = fast.class_scores(assignment, students)
+    differ = {s: (by_plain[s], by_fast[s]) for s in students if by_plain[s] != by_fast[s]}
     assert not differ
 
 

@@ -20,7 +20,7 @@ from pathlib import Path
 import pytest
 
 from course import sandbox, submissions
-from tests.classes import BLANK_LAST, CANARY, CONTROL, assert_scores
+from tests.classes import BLANK_LAST, CANARY, CONTROL, assert_scores, hidden_test_lines
 from tests.classes import HOSTILE_ASSIGNMENT as ASSIGNMENT
 
 pytestmark = pytest.mark.pipeline
@@ -76,14 +76,7 @@ def test_submissions_and_timestamps_are_byte_identical(graded_class):
 
 def test_no_feedback_shows_hidden_tests_solutions_gradebook_or_environment(graded_class):
     course, _, _ = graded_class
-    source = submissions.read_source(ASSIGNMENT)
-    hidden = set()
-    for cell in submissions.nbgrader_cells(source, grade=True).values():
-        inside = False
-        for line in cell.source.splitlines():
-            inside = inside or "BEGIN HIDDEN TESTS" in line
-            if inside and len(line.strip()) > 25 and "END HIDDEN TESTS" not in line:
-                hidden.add(line.strip())
+    hidden = hidden_test_lines(ASSIGNMENT)  # not also a line students see
     secrets = {"### BEGIN HIDDEN TESTS", "### BEGIN SOLUTION", "SQLite format 3",
                os.environ[CANARY]}
     leaks = {}

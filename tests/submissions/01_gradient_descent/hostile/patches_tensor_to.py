@@ -2,7 +2,7 @@
 checks convert (the answer and the reference alike) compares equal. The examiner's tensors
 are its own: the grad_f tests are lost."""
 
-LOSES = ["test_grad_f", "test_grad_f_no_autograd"]
+LOSES = ["test_grad_f", "test_grad_f_no_autograd", "test_manual_descent"]  # its descent ends elsewhere
 
 # %% grad_f
 def grad_f(x):
