@@ -249,32 +249,35 @@ class Course:
         (their points are not in the score)."""
         with Gradebook(self.db_url) as gradebook:
             CsvExportPlugin(to=str(path)).export(gradebook)
-        with open(path, newline="") as handle:
-            rows = list(csv.reader(handle))
-        header, body = rows[0], rows[1:]
-        where = {name: header.index(name) for name in ("assignment", "student_id")}
-        with open(path, "w", newline="") as handle:
-            writer = csv.writer(handle)
-            writer.writerow([*header, "awaiting_hand_grading"])
-            for row in body:
-                waiting = self.awaiting_hand_grading(row[where["assignment"]],
-                                                     row[where["student_id"]])
-                writer.writerow([*row, len(waiting)])
+            with open(path, newline="") as handle:
+                rows = list(csv.reader(handle))
+            header, body = rows[0], rows[1:]
+            where = {name: header.index(name) for name in ("assignment", "student_id")}
+            with open(path, "w", newline="") as handle:
+                writer = csv.writer(handle)
+                writer.writerow([*header, "awaiting_hand_grading"])
+                for row in body:  # one gradebook for them all: a row per student and assignment
+                    waiting = self._awaiting_hand_grading(gradebook, row[where["assignment"]],
+                                                          row[where["student_id"]])
+                    writer.writerow([*row, len(waiting)])
         return Path(path)
 
     def awaiting_hand_grading(self, assignment, student):
         """The grade_ids of the written answers in a submission that no one has graded yet."""
-        notebook = self.notebook(assignment)
         with Gradebook(self.db_url) as gradebook:
-            try:
-                found = gradebook.find_submission(assignment, student)
-            except MissingEntry:
-                return []
-            return [grade.name for nb in found.notebooks
-                    if nb.name == notebook
-                    for grade in nb.grades
-                    if grade.cell_type == "markdown" and grade.needs_manual_grade
-                    and grade.manual_score is None]
+            return self._awaiting_hand_grading(gradebook, assignment, student)
+
+    def _awaiting_hand_grading(self, gradebook, assignment, student):
+        notebook = self.notebook(assignment)
+        try:
+            found = gradebook.find_submission(assignment, student)
+        except MissingEntry:
+            return []
+        return [grade.name for nb in found.notebooks
+                if nb.name == notebook
+                for grade in nb.grades
+                if grade.cell_type == "markdown" and grade.needs_manual_grade
+                and grade.manual_score is None]
 
     def scores(self, assignment, student):
         """test-cell grade_id -> (score, max score) of the autograded cells of one submission."""
