@@ -50,23 +50,33 @@ def gradings(request, tmp_path_factory):
 
     The catalogues share one course directory and gradebook and are graded on the fast path
     (course.parallel, a worker per core) from one pool, whose workers run every catalogue
-    ahead of nbgrader; then the hostile class, in a course directory of its own (it has
-    smaller limits), by `python -m course grade`. Meanwhile plain nbgrader grades the hostile
-    class and part of one catalogue again, and part of every catalogue is graded with its
-    tests in the student's kernel, each in a course directory of its own, in two background
-    processes.
+    ahead of nbgrader. Meanwhile, in background processes, each in a course directory of its
+    own: the hostile class (it has smaller limits) by `python -m course grade` and again by
+    plain nbgrader, every catalogue with its tests in the student's kernel, and part of one
+    catalogue by plain nbgrader.
     """
     needed = classes_needed(request.session.items)
     catalogues = [name for name in needed if name in submissions.assignments()]
     prepared, results, background_jobs = {}, {}, {}
-    # Two background processes: the plain path waits on new kernels and on the hostile
-    # class's time limits more than it computes, and the machine has cores to spare then.
-    with ProcessPoolExecutor(2, mp_context=get_context("spawn")) as background:
+    # Three background processes: the hostile class waits on its time limits, and the plain
+    # path on new kernels, more than they compute; the machine has cores to spare then.
+    with ProcessPoolExecutor(3, mp_context=get_context("spawn")) as background:
+        if HOSTILE in needed:
+            course = prepared[HOSTILE] = _hostile(tmp_path_factory.mktemp("hostile"))
+            background_jobs[HOSTILE] = background.submit(
+                classes.grade_with_cli, course.root, classes.HOSTILE_ASSIGNMENT)
         if HOSTILE_PLAIN in needed:
             course = prepared[HOSTILE_PLAIN] = _hostile(tmp_path_factory.mktemp("hostile-plain"),
                                                         plain=True)
             background_jobs[HOSTILE_PLAIN] = background.submit(
                 classes.grade_with_cli, course.root, classes.HOSTILE_ASSIGNMENT, "--workers", "0")
+        if STUDENTS_KERNEL in needed:
+            cases = {a: classes.agreement_cases(a) for a in catalogues}
+            course = prepared[STUDENTS_KERNEL] = classes.prepare_classes(
+                tmp_path_factory.mktemp("students-kernel"), cases, classes.STUDENTS_KERNEL_CONFIG)
+            background_jobs[STUDENTS_KERNEL] = background.submit(
+                classes.autograde_classes, course.root, {a: list(c) for a, c in cases.items()},
+                feedback=False)
         if CATALOGUE_PLAIN in needed:
             a = classes.CATALOGUE_PLAIN_ASSIGNMENT
             every = classes.catalogue_cases(a)
@@ -75,22 +85,12 @@ def gradings(request, tmp_path_factory):
                 tmp_path_factory.mktemp("catalogue-plain"), a, cases)
             background_jobs[CATALOGUE_PLAIN] = background.submit(
                 classes.autograde_classes, course.root, {a: list(cases)}, plain=True)
-        if STUDENTS_KERNEL in needed:
-            cases = {a: classes.agreement_cases(a) for a in catalogues}
-            course = prepared[STUDENTS_KERNEL] = classes.prepare_classes(
-                tmp_path_factory.mktemp("students-kernel"), cases, classes.STUDENTS_KERNEL_CONFIG)
-            background_jobs[STUDENTS_KERNEL] = background.submit(
-                classes.autograde_classes, course.root, {a: list(c) for a, c in cases.items()},
-                feedback=False)
         if catalogues:
             cases = {a: classes.catalogue_cases(a) for a in catalogues}
             course = classes.prepare_classes(tmp_path_factory.mktemp("catalogues"), cases)
             result = classes.autograde_classes(course.root, {a: list(c) for a, c in cases.items()})
             for a in catalogues:
                 prepared[a], results[a] = course, result
-        if HOSTILE in needed:
-            course = prepared[HOSTILE] = _hostile(tmp_path_factory.mktemp("hostile"))
-            results[HOSTILE] = classes.grade_with_cli(course.root, classes.HOSTILE_ASSIGNMENT)
         for name, job in background_jobs.items():
             results[name] = job.result()
     graded = {name: (pipeline.Course(prepared[name].root), results[name]) for name in needed}
