@@ -234,8 +234,8 @@ def test_failure_summary_prints_no_terminal_escapes():
             return {"test_grad_f": "AssertionError: \x1b[2J\x1b[H\x1b]0;owned\x07grad_f(0.0) "
                                    "is\r wrong\x9b31m \x07\x08\u202eevil\x00"}
 
-        def scores(self, assignment, student):
-            return {"test_grad_f": (0.0, 1.0)}
+        def class_scores(self, assignment, students):
+            return {student: {"test_grad_f": (0.0, 1.0)} for student in students}
 
     line = pipeline.failure_summary(Graded(), ASSIGNMENT, ["\x1b[31meve"])
     assert line == ("  test_grad_f                            1/1 lost points; most often: "
