@@ -44,7 +44,10 @@ def assert_same_scores(plain, fast, assignment, students):
     by_plain = plain.class_scores(assignment, students)
     by_fast = fast.class_scores(assignment, students)
     differ = {s: (by_plain[s], by_fast[s]) for s in students if by_plain[s] != by_fast[s]}
-    assert not differ
+    assert not differ, "\n".join(
+        f"{s}: plain {by_plain[s]}, fast {by_fast[s]}\n"
+        f"plain: {classes.what_the_cells_said(plain, assignment, s)}\n"
+        f"fast: {classes.what_the_cells_said(fast, assignment, s)}" for s in differ)
 
 
 def test_fast_path_gives_the_scores_plain_nbgrader_gives(hostile_class, hostile_class_plain):

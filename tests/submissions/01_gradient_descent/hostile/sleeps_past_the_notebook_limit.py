@@ -1,6 +1,6 @@
 """Every code solution cell sleeps 25 s before its answer: ten such cells kept one notebook busy
 for minutes when there was only a per-cell limit. Here each cell is cut at the cell limit
-(5 s in the hostile class), so no answer is ever defined, and the notebook's own limit (20 s of
+(10 s in the hostile class), so no answer is ever defined, and the notebook's own limit (20 s of
 student cells in the hostile class; 120 s by default) stops the rest: what is left is not run,
 with the reason in the feedback, and the next student is graded as usual. Every test cell loses
 its points, whatever the machine's load: deterministic."""
