@@ -82,11 +82,15 @@ def grade(args):
             attention.update({(assignment, s): f"not graded: {why}" for s, why in failed.items()})
             graded = [s for s in students if s not in failed]
             for student in graded:  # not the student's doing: their grade is not theirs yet
-                if any(m.startswith("ExaminerStopped:")
-                       for m in course.messages(assignment, student).values()):
+                said = course.messages(assignment, student).values()
+                if any(m.startswith("ExaminerStopped:") for m in said):
                     attention[(assignment, student)] = (
                         "graded, but the examiner stopped before some tests (the log says why): "
                         "grade it again")
+                elif any(m.startswith("OutputIncomplete:") for m in said):
+                    attention[(assignment, student)] = (
+                        "graded, but a test's output never ended (a busy machine, or a kernel "
+                        "that stopped saying so): grade it again")
             for student, why in course.feedback(assignment, graded).items():
                 attention[(assignment, student)] = f"graded, but no feedback: {why}"
             print(f"\n{assignment}: what students lost points on\n"

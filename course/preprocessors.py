@@ -28,15 +28,16 @@ from bleach.css_sanitizer import ALLOWED_CSS_PROPERTIES, CSSSanitizer
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_core.utils import run_sync
 from nbclient import NotebookClient
-from nbclient.exceptions import CellTimeoutError, DeadKernelError
+from nbclient.exceptions import CellControlSignal, CellTimeoutError, DeadKernelError
 from nbconvert.filters import strip_files_prefix
 from nbconvert.preprocessors.sanitize import SanitizeHTML
-from nbformat import NotebookNode
+from nbformat import NotebookNode, ValidationError
 from nbgrader.api import Gradebook, MissingEntry
 from nbgrader.preprocessors import Execute, NbGraderPreprocessor
 from traitlets import Bool, Integer, List, Type, Unicode, default
 
 from course import sandbox
+from course.channels import UNREADABLE
 from course.names import bound_names, free_names
 from course.zygote import ExaminerKernelManager
 
@@ -51,6 +52,11 @@ STOPPED = ("KernelStopped", "the kernel stopped answering in this cell: interrup
 ILLUSTRATION = "illustration"
 EXAMINER_DIED = ("ExaminerStopped", "the grader's examiner stopped while it ran this test, so it "
                  "and the tests after it were not graded: tell your instructor")
+OUTPUT_INCOMPLETE = ("OutputIncomplete", "the kernel answered this test but never said its "
+                     "output was complete, so its verdict may be lost: it scores 0 (on a busy "
+                     "machine that is no one's doing: ask for it to be graded again)")
+OUTPUT_CUT_NOTE = ("\n[the kernel answered this cell but never said its output was complete: "
+                   "what it printed may be cut]\n")
 OUT_OF_TIME = ("NotebookTimeout", "not run: the notebook used up its time limit in earlier "
                "cells (each cell has its own limit, and all of them together one more)")
 
@@ -89,6 +95,9 @@ class ResilientExecute(Execute):
     def _shutdown_kernel_default(self):
         return "immediate"  # a grading kernel has nothing to save: waiting for it costs time
 
+    _unreadable = False  # whether this cell's unreadable output was noted (process_message)
+    _student_ran = False  # whether a cell of the submission's has run (_cell_timeout)
+
     def __init__(self, *args, **kwargs):
         if sandbox.disabled():
             kwargs.setdefault("kernel_manager_class", AsyncKernelManager)
@@ -108,6 +117,7 @@ class ResilientExecute(Execute):
 
     def _run(self, nb, resources, km):
         self._running = None
+        self._student_ran = False
         self._budget = float(self.notebook_timeout)
         self._out_of_time = False
         self._notebook_bytes = 0
@@ -147,7 +157,7 @@ class ResilientExecute(Execute):
 
     def preprocess_cell(self, cell, resources, index):
         self._running = index
-        self._cell_bytes, self._cut = 0, False
+        self._cell_bytes, self._cut, self._unreadable = 0, False, False
         # A student can tag any cell: a test cell is run whatever its tags say.
         if (cell.cell_type == "code" and ILLUSTRATION in cell.metadata.get("tags", ())
                 and not _test(cell)):
@@ -162,18 +172,29 @@ class ResilientExecute(Execute):
             cell.outputs = [_error(*OUT_OF_TIME)]
             return cell, resources
         started = time.monotonic()
+        if cell.cell_type == "code" and not _locked(cell):
+            self._student_ran = True  # a solution cell, or a test calling the student's code
         if self._exam is not None and cell.cell_type == "code" and _test(cell):
             cell = self._examine(cell, index)
         else:
             try:
                 cell, resources = super().preprocess_cell(cell, resources, index)
             except CellTimeoutError:
-                if time.monotonic() - started < self._cell_timeout(cell):
-                    raise  # its reply came and its output did not: the machine, not the kernel
-                # interrupted at the cell's limit, the kernel sent nothing at all: it ignores
-                # SIGINT, holds the GIL in C, or is stopped, and nothing more can run in it
-                raise KernelStopped(f"the kernel stopped answering in cell {index}") from None
-            if _locked(cell) and _timed_out(cell) and not self._last_attempt:
+                if time.monotonic() - started >= self._cell_timeout(cell):
+                    # interrupted at the cell's limit, the kernel sent nothing at all: it
+                    # ignores SIGINT, holds the GIL in C, or is stopped, and nothing more can
+                    # run in it
+                    raise KernelStopped(f"the kernel stopped answering in cell {index}") from None
+                # Its reply came and the end of its output did not (IOPub's idle status): a
+                # very busy machine, or a kernel whose status publishing was replaced. What
+                # came is kept and grading goes on (nbgrader recorded no grade at all). A test
+                # cell run here may have lost its verdict with its output: it scores 0.
+                self.log.warning("cell %d: its output did not end (no idle status in %s s); "
+                                 "grading goes on", index, self.iopub_timeout)
+                cell.outputs.append(_error(*OUTPUT_INCOMPLETE) if _test(cell) else NotebookNode(
+                    output_type="stream", name="stdout", text=OUTPUT_CUT_NOTE))
+            if (_locked(cell) and _timed_out(cell) and not self._student_ran
+                    and not self._last_attempt):
                 raise LockedCellTimedOut(f"locked cell {index} timed out")
             if self._exam is not None and cell.cell_type == "code" and _locked(cell):
                 self._examiner_runs(cell, index)
@@ -267,10 +288,29 @@ class ResilientExecute(Execute):
             self._examiner_failed("before its first cell", error)
 
     def _cell_timeout(self, cell):
-        if _locked(cell):
-            return self.locked_cell_timeout
         cell_limit = self.timeout if self.timeout and self.timeout > 0 else self.notebook_timeout
+        if _locked(cell):
+            # The long limit is for what runs before any of the submission (the setup's
+            # imports, on a busy machine). After it, a locked cell runs in a kernel the
+            # submission may have changed (a torch.manual_seed that never returns): the
+            # student's cell limit, and no second run of the notebook.
+            return cell_limit if self._student_ran else self.locked_cell_timeout
         return max(1, min(cell_limit, int(self._budget + 1)))
+
+    def process_message(self, msg, cell, cell_index):
+        """nbclient's, but an output whose content it cannot read (a stream without text, an
+        error without a name: the student's kernel wrote it) is dropped, with a note once per
+        cell, rather than stop the notebook's grading (course.channels keeps the rest)."""
+        try:
+            return super().process_message(msg, cell, cell_index)
+        except CellControlSignal:
+            raise
+        except (*UNREADABLE, ValidationError):  # nbformat refuses what the protocol forbids
+            if not self._unreadable:
+                self._unreadable = True
+                cell.outputs.append(NotebookNode(output_type="stream", name="stdout", text=(
+                    "\n[the kernel sent output that could not be read: it was dropped]\n")))
+            return None
 
     def output(self, outs, msg, display_id, cell_index):
         """Keep output up to the per-cell and per-notebook sizes; note once what was cut."""

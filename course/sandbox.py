@@ -32,12 +32,14 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
+from jupyter_client.asynchronous import AsyncKernelClient
 from jupyter_client.manager import AsyncKernelManager
 from jupyter_client.provisioning import LocalProvisioner
-from traitlets import Integer
+from traitlets import Integer, Type
 from traitlets.config import LoggingConfigurable
 
 import course
+from course.channels import GradingClient
 
 OPT_OUT = "COURSE_NO_SANDBOX"  # =1: run submissions unsandboxed (a trusted class only)
 HOW_TO_INSTALL = (
@@ -290,6 +292,8 @@ class SandboxedKernelManager(Sandbox, AsyncKernelManager):
     """A kernel manager whose kernels each start in a new sandbox, talking over Unix sockets
     in their scratch folder."""
 
+    client_factory = Type(GradingClient, klass=AsyncKernelClient, config=True)
+
     async def _async_pre_start_kernel(self, **kw):
         check()
         self.scratch = Scratch()
@@ -314,6 +318,9 @@ class SandboxProvisioner(LocalProvisioner):
                        uid=scratch.uid, limits=km.limits)
         kwargs["cwd"] = str(scratch.root)
         kwargs["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin")}
+        # What the kernel writes to its own stdout and stderr is the submission's: not the
+        # grader's terminal (escapes that clear it, a forged summary line).
+        kwargs["stdout"] = kwargs["stderr"] = subprocess.DEVNULL
         return await super().launch_kernel(argv, **kwargs)
 
     async def send_signal(self, signum):

@@ -21,7 +21,8 @@ file that sets BLANK = True starts from the blank release instead of the full so
 attack that must earn nothing on the questions it does not answer. A hostile file may also
 rearrange the notebook, as a student can: MOVES = [("setup", "test_mse")] puts the cell
 with grade_id setup just after the cell test_mse (in order, each pair after the ones before),
-and DELETES = ["data"] removes a cell.
+and DELETES = ["data"] removes a cell. `# %% <grade_id> +` adds its code after the full
+solution's code of that cell instead of replacing it: an attack made after a right answer.
 """
 
 import ast
@@ -38,7 +39,7 @@ CATALOGUE = ROOT / "tests" / "submissions"
 KINDS = ("mutants", "alternatives")
 FULL, BLANK = "full_solution", "blank_release"  # the student ids of the two reference cases
 
-_CELL_MARKER = re.compile(r"^# %% ([a-z0-9_]+)\s*$", re.MULTILINE)
+_CELL_MARKER = re.compile(r"^# %% ([a-z0-9_]+)( \+)?\s*$", re.MULTILINE)
 _SOLUTION_MARKERS = ("### BEGIN SOLUTION", "### END SOLUTION")
 
 
@@ -56,6 +57,7 @@ class Variant:
     blank: bool = False  # the other solution cells are the release's, not the solution's
     moves: list = field(default_factory=list)  # (grade_id, after grade_id): cell moved there
     deletes: list = field(default_factory=list)  # grade_ids of cells removed
+    after: list = field(default_factory=list)  # grade_ids whose code follows the solution's
 
 
 def assignments():
@@ -157,15 +159,18 @@ def load_variant(path, assignment=None):
             deletes = list(ast.literal_eval(node.value))
     if loses is None:
         raise ValueError(f"{path}: the header must set LOSES = [...] (empty for a correct answer)")
-    cells = {gid: code.strip("\n") + "\n"
-             for gid, code in zip(pairs[::2], pairs[1::2], strict=True)}
+    marked = list(zip(pairs[::3], pairs[1::3], pairs[2::3], strict=True))
+    cells = {gid: code.strip("\n") + "\n" for gid, _, code in marked}
+    after = [gid for gid, plus, _ in marked if plus]
     if not cells:
         raise ValueError(f"{path}: no '# %% <grade_id>' cell marker")
+    if after and blank:
+        raise ValueError(f"{path}: a blank notebook has no solution to add code after")
     return Variant(name=path.stem, kind=path.parent.name,
                    assignment=assignment or path.parent.parent.name,
                    description=(ast.get_docstring(tree) or "").strip(),
                    cells=cells, loses=list(loses), visible=visible, blank=blank,
-                   moves=moves, deletes=deletes)
+                   moves=moves, deletes=deletes, after=after)
 
 
 def catalogue(assignment, kind):
@@ -177,7 +182,8 @@ def catalogue(assignment, kind):
 def variant_submission(variant):
     """The full solution (or the blank release) with the variant's cells in their place."""
     code = {} if variant.blank else solution_code(variant.assignment)
-    code.update(variant.cells)
+    code.update({gid: code[gid] + "\n" + text if gid in variant.after else text
+                 for gid, text in variant.cells.items()})
     nb = build(variant.assignment, code)
     by_id = {cell.metadata.get("nbgrader", {}).get("grade_id"): cell for cell in nb.cells}
     for grade_id in variant.deletes:

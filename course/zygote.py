@@ -48,6 +48,7 @@ from jupyter_client.provisioning import LocalProvisioner
 from traitlets import Type
 
 from course import sandbox
+from course.channels import GradingClient
 
 # What a grading kernel imports anyway: the kernel's own modules, and the notebooks'.
 # The course's own runtime too: trusted code, read-only, and no kernel's patch of it can reach
@@ -91,7 +92,7 @@ def serve(requests, replies, examiner=False):
         zygote = os.getpid()
         pid = os.fork()
         if pid == 0:
-            _become_kernel(request, requests, replies, zygote)  # never returns
+            _become_kernel(request, requests, replies, zygote, examiner)  # never returns
         _reply(replies, {"pid": pid})
     # The requests pipe closed: the grader is gone (even killed). The zygote ends, and its
     # kernels with it (PR_SET_PDEATHSIG; in the sandbox, bwrap ends them all).
@@ -110,7 +111,7 @@ def _kill_all_but_me():
         pass  # there was none
 
 
-def _become_kernel(request, requests, replies, zygote):
+def _become_kernel(request, requests, replies, zygote, examiner=False):
     """In the forked child: leave the zygote's pipes, take the limits, run ipykernel."""
     code = 1
     try:
@@ -122,6 +123,8 @@ def _become_kernel(request, requests, replies, zygote):
         null = os.open(os.devnull, os.O_RDWR)
         for pipe in (requests, replies):  # the zygote's pipes become /dev/null in the kernel
             os.dup2(null, pipe.fileno())
+        if not examiner:  # and its stderr, the grader's terminal: the submission's to write
+            os.dup2(null, 2)
         os.close(null)
         sandbox.Limits(**request["limits"]).apply()
         os.chdir(request["cwd"])
@@ -350,8 +353,9 @@ class ForkingProvisioner(LocalProvisioner):
             self.parent.kernel_done()
 
 
-class ReadyClient(AsyncKernelClient):
-    """jupyter_client's client, ready as soon as its kernel has answered on shell and IOPub.
+class ReadyClient(GradingClient):
+    """The grader's client (course.channels), ready as soon as its kernel has answered on
+    shell and IOPub.
 
     Its parent's wait_for_ready then listens to IOPub until it has been quiet for 0.2 s, on
     every kernel start: a fifth of a second per notebook, twice with the examiner. Nothing

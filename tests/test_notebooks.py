@@ -167,7 +167,7 @@ RUNTIME = ("course.checks", "course.figures", "course.graphs", "course.plots", "
            "course.beyond", "course.bridge", "course.functions")
 GRADER = ("nbgrader", "course.pipeline", "course.preprocessors", "course.examiner",
           "course.parallel", "course.zygote", "course.sandbox", "course.cli", "course.feedback",
-          "course.submissions")
+          "course.submissions", "course.channels")
 
 
 def test_what_a_students_kernel_imports_holds_nothing_of_the_grader():

@@ -224,3 +224,23 @@ def test_injected_html_is_inert_in_the_feedback(hostile_class):
     assert not re.search(r"<script[^>]*>[^<]*PWNED", page)
     assert not re.search(r"<[^>]+\son\w+\s*=", page.replace('onclick="toggle_name', ""))
     assert not re.search(r"""(href|src)\s*=\s*["']?\s*javascript:""", page)
+
+
+@pytest.mark.parametrize("path", [[], ["--workers", "0"]], ids=["fast path", "plain nbgrader"])
+def test_a_kernel_cannot_write_to_the_graders_terminal(tmp_path, path):
+    """What a kernel writes to its own descriptors 1 and 2 (terminal escapes, a forged summary
+    line) never reaches the terminal of whoever runs `grade`: the hostile file
+    writes_to_the_graders_terminal, graded by `grade` in a process of its own whose real
+    stdout and stderr are read here."""
+    from tests import classes
+
+    name = "writes_to_the_graders_terminal"
+    cases = {s: nb for s, nb in classes.hostile_cases().items() if s in (CONTROL, name)}
+    course = classes.prepare(tmp_path, ASSIGNMENT, cases, classes.HOSTILE_CONFIG)
+    done = subprocess.run([sys.executable, "-m", "course", "grade", "--course-dir",
+                           str(course.root), ASSIGNMENT, *path], capture_output=True,
+                          timeout=600)
+    seen = done.stdout + done.stderr
+    assert done.returncode == 0, seen.decode(errors="replace")[-2000:]
+    assert b"PWNED" not in seen and b"\x1b]0;" not in seen
+    assert_scores(course, ASSIGNMENT, name, set())
