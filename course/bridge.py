@@ -18,10 +18,11 @@ asks the student's kernel for it over this bridge:
   values to build it with), which the student's kernel imports itself. Nothing of the
   examiner is handed over by reference.
 
-`serve` is the student's side: the examiner runs it in the student's kernel as a user
-expression of an execute request (jupyter_client's public API), and reads the reply from its
-repr. The student's kernel is the student's: code there may replace `serve` or lie in its
-replies. It can only ever answer with values, which the examiner checks against its own.
+`serve` is the student's side: `serve_session` runs it in the student's kernel for each
+request of a test cell, read from a connection to the examiner that one execute request
+(jupyter_client's public API) opens for the cell. The student's kernel is the student's: code
+there may replace `serve` or lie in its replies. It can only ever answer with values, which
+the examiner checks against its own.
 """
 
 import base64
@@ -40,6 +41,9 @@ MAX_DEPTH = 24  # lists in lists in ...
 MAX_ITEMS = 100_000  # elements of all lists, tuples and dicts in one reply
 MAX_TEXT = 100_000  # characters of one string
 MAX_ITER = 10_000  # items of an iteration over a handle
+# JSON values in one reply, as the examiner counts them before it parses one (course.examiner):
+# an honest reply holds at most MAX_ITEMS items, each at most a tensor with its grad (70)
+MAX_PARTS = 100 * MAX_ITEMS
 
 DTYPES = {str(d).removeprefix("torch."): d for d in (
     torch.float16, torch.bfloat16, torch.float32, torch.float64, torch.complex64,
@@ -341,6 +345,39 @@ def serve(request_text):
     except (TypeError, ValueError) as error:
         text = json.dumps({"bridge": f"the reply could not be written: {error}"})
     return _Reply(text)
+
+
+def serve_session(address):
+    """Serve the examiner's requests of one test cell, in the student's kernel: connect to
+    address ({"unix": path} or {"tcp": [host, port]}), then answer each line "N request" with
+    "N reply" until the examiner closes the connection. An interrupt (a call that did not
+    return in time) ends that call, whose reply says so (serve), and the session."""
+    import socket
+
+    if "unix" in address:
+        connection = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        connection.connect(address["unix"])
+    else:
+        connection = socket.create_connection(tuple(address["tcp"]))
+    reader = connection.makefile("rb")
+    try:
+        while True:
+            number = None
+            try:
+                line = reader.readline()
+                if not line:
+                    break
+                number, _, request = line.partition(b" ")
+                text = serve(request.decode()).text
+            except KeyboardInterrupt:  # between two requests: the examiner ends the session
+                break
+            connection.sendall(number + b" " + text.encode() + b"\n")
+    except OSError:
+        pass  # the examiner closed the connection first
+    finally:
+        reader.close()
+        connection.close()
+    return _Reply('"ended"')
 
 
 class _Failed(Exception):

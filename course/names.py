@@ -6,27 +6,46 @@ The examiner fetches from the student's kernel the names a test cell reads and d
 """
 
 import ast
+import functools
 
 
 def free_names(source):
     """The names a cell reads and does not bind itself (in its own scope: a lambda's argument
     W does not hide a W the cell reads outside the lambda)."""
-    tree = _parsed(source)
-    return set() if tree is None else _scan(tree.body, ())[0]
+    return set(_names(source)[0])
 
 
 def bound_names(source):
     """The names a cell binds where it runs (assignments, definitions, imports)."""
-    tree = _parsed(source)
-    return set() if tree is None else _scan(tree.body, ())[1]
+    return set(_names(source)[1])
 
 
 def callees_only(source):
     """The names a cell reads only to call them, as in len(x) (a builtin so read is the
     builtin, even where a student's variable shadows it: the test means the function)."""
+    return set(_names(source)[2])
+
+
+def _names(source):
+    """(free, bound, callees only) of a cell. A class's notebooks share their locked and test
+    cells, and the grader reads each of them once per notebook: those answers are kept."""
+    return _kept_names(source) if len(source) < 100_000 else _names_of(source)
+
+
+@functools.lru_cache(maxsize=1024)
+def _kept_names(source):
+    return _names_of(source)
+
+
+def _names_of(source):
     tree = _parsed(source)
     if tree is None:
-        return set()
+        return frozenset(), frozenset(), frozenset()
+    free, bound = _scan(tree.body, ())
+    return frozenset(free), frozenset(bound), frozenset(_callees(tree))
+
+
+def _callees(tree):
     called = {id(node.func) for node in ast.walk(tree) if isinstance(node, ast.Call)}
     names, other = set(), set()
     for node in ast.walk(tree):

@@ -38,7 +38,7 @@ from traitlets import Bool, Integer, List, Type, Unicode, default
 
 from course import sandbox
 from course.channels import UNREADABLE
-from course.names import bound_names, free_names
+from course.names import bound_names, callees_only, free_names
 from course.zygote import ExaminerKernelManager
 
 DIED = ("KernelDied", "the kernel died while this cell ran (os._exit, a crash, or too much "
@@ -136,9 +136,13 @@ class ResilientExecute(Execute):
                 startup_timeout=self.startup_timeout, error_on_timeout=self.error_on_timeout)
             self._attached = False
             self._exam_holds = set(dir(builtins))  # the names its locked cells bound
-            self._tests_read = set().union(*(
-                free_names(cell.source) for cell in nb.cells
-                if cell.cell_type == "code" and _test(cell)))
+            tests = [cell.source for cell in nb.cells if cell.cell_type == "code" and _test(cell)]
+            self._tests_read = set().union(*(free_names(source) for source in tests))
+            # what each cell the examiner may run reads: it need not parse them again
+            self._reads = {cell.source: [sorted(free_names(cell.source)),
+                                         sorted(callees_only(cell.source))]
+                           for cell in nb.cells
+                           if cell.cell_type == "code" and (_test(cell) or _locked(cell))}
             self._locked_names = _locked_names(nb, resources)
             with contextlib.ExitStack() as self._exam_stack:
                 self._start_examiner()
@@ -209,7 +213,7 @@ class ResilientExecute(Execute):
             cell.outputs = [_error(*self._exam_error)]
             return cell
         try:
-            return self._exam.execute_cell(cell, index, store_history=True)
+            return self._exam.execute_cell(cell, index, store_history=False)
         except Exception as error:  # noqa: BLE001  (grading goes on; the reason is shown)
             self._examiner_failed(f"in test cell {index}", error)
             cell.outputs = [_error(*EXAMINER_DIED)]
@@ -277,7 +281,8 @@ class ResilientExecute(Execute):
             locked = sorted(self._locked_names)
             code = ("import json as _json\nfrom course import examiner as _examiner\n"
                     f"_examiner.attach(_json.loads({json.dumps(json.dumps(info))}), {seconds}, "
-                    f"{locked!r})\ndel _json, _examiner")
+                    f"{locked!r}, _json.loads({json.dumps(json.dumps(self._reads))}))\n"
+                    "del _json, _examiner")
             probe = NotebookNode(cell_type="code", source=code, metadata={}, outputs=[])
             self._exam.execute_cell(probe, index, store_history=False)
             failed = [o for o in probe.outputs if o.get("output_type") == "error"]
