@@ -32,7 +32,7 @@ from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
 
 from course.preprocessors import ResilientExecute
-from course.zygote import ForkingKernelManager, close_zygotes
+from course.zygote import ForkingKernelManager, Zygote, close_zygotes, use_pool_examiners
 
 
 def cells_key(nb):
@@ -107,15 +107,19 @@ class Pool:
 
     def __enter__(self):
         threads = max(1, (os.cpu_count() or 1) // self.workers)
+        # One examiners' zygote for all the workers: its `import torch` (3 s of CPU) once.
+        self._examiners = Zygote(sandboxed=False)
+        examiners = self._examiners.serve_pool()
         self._executor = ProcessPoolExecutor(
             self.workers, mp_context=multiprocessing.get_context("spawn"),
-            initializer=_start_worker, initargs=(threads,))
+            initializer=_start_worker, initargs=(threads, examiners, os.getpid()))
         return self
 
     def __exit__(self, *exc):
         for future in self._futures.values():
             future.cancel()
         self._executor.shutdown(wait=True, cancel_futures=True)
+        self._examiners.close()
 
     def prefetch(self, assignment, students):
         """Start executing these submissions in the workers, in this order."""
@@ -150,14 +154,17 @@ class Pool:
 
 # In a worker process ----------------------------------------------------------------------
 
-def _start_worker(threads):
+def _start_worker(threads, examiners, grader):
     # N kernels at once on the machine's cores: torch's thread pools must not oversubscribe
     # them. Set before the zygote starts, since OpenMP reads it when torch is imported.
     os.environ.setdefault("OMP_NUM_THREADS", str(threads))
-    threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
+    # (the grader's pid, not getppid(): a grader killed while this worker was still starting
+    # has left it to init already)
+    threading.Thread(target=_exit_with_parent, args=(grader,), daemon=True).start()
     # A worker ends through multiprocessing, which skips atexit: stop its zygotes and remove
     # their folders then.
     multiprocessing.util.Finalize(None, close_zygotes, exitpriority=10)
+    use_pool_examiners(examiners)
 
 
 def _exit_with_parent(parent):

@@ -27,6 +27,7 @@ seen inside the sandbox), and {"reap": true} answered by {"reaped": true}.
 
 import asyncio
 import atexit
+import contextlib
 import ctypes
 import gc
 import json
@@ -35,6 +36,7 @@ import queue
 import select
 import shutil
 import signal
+import socket
 import subprocess
 import sys
 import threading
@@ -68,14 +70,16 @@ START_SECONDS = 180  # to import torch and the rest, even on a busy machine
 REPLY_SECONDS = 30  # to answer a request, else it is replaced
 
 
-def serve(requests, replies, examiner=False):
-    """The zygote's loop: fork a kernel per request until the requests pipe closes."""
+def serve(requests, replies, examiner=False, listener=None):
+    """The zygote's loop: fork a kernel per request until the requests pipe closes. With a
+    listener (a pool's examiners' zygote), requests come over it instead."""
     # matplotlib reads the backend when imported; ipykernel sets this one before any cell
     os.environ.setdefault("MPLBACKEND", "module://matplotlib_inline.backend_inline")
     os.environ["PYDEVD_DISABLE_FILE_VALIDATION"] = "1"  # debugpy's warning on import
     ctypes.CDLL(None).prctl(4, 0, 0, 0, 0)  # PR_SET_DUMPABLE 0: no ptrace, no /proc/1/mem
     for name in WARM_MODULES + (EXAMINER_MODULES if examiner else ()):
         __import__(name)
+    _warm_tracebacks()
     signal.signal(signal.SIGCHLD, signal.SIG_IGN)  # children are reaped by the system
     # What is in memory now stays out of every later garbage collection, in the kernels too:
     # one collection over torch's millions of objects writes to every page they are on, and
@@ -83,6 +87,8 @@ def serve(requests, replies, examiner=False):
     gc.collect()
     gc.freeze()
     _reply(replies, {"ready": os.getpid()})
+    if listener is not None:
+        return _serve_pool(requests, listener)
     for line in requests:
         request = json.loads(line)
         if request.get("reap") and not examiner:
@@ -96,6 +102,62 @@ def serve(requests, replies, examiner=False):
         _reply(replies, {"pid": pid})
     # The requests pipe closed: the grader is gone (even killed). The zygote ends, and its
     # kernels with it (PR_SET_PDEATHSIG; in the sandbox, bwrap ends them all).
+
+
+def _warm_tracebacks():
+    """Format a traceback through the course's runtime as IPython formats a failing cell's.
+
+    The first one costs a kernel 0.1-0.5 s (a test cell's failure is formatted twice, for
+    the output and for the history): stack_data parses each source file a frame is in, the
+    highlighter compiles its rules, inspect maps every module to its file. Done here, the
+    kernels start with all of that in memory.
+    """
+    import stack_data
+    from IPython.core.ultratb import AutoFormattedTB
+
+    for module in list(sys.modules.values()):
+        name = getattr(module, "__name__", "")
+        path = getattr(module, "__file__", None)
+        if name.split(".")[0] == "course" and path and path.endswith(".py"):
+            stack_data.Source.for_filename(path)
+    from course import checks
+
+    @checks.check
+    def fails():
+        raise checks.CheckFailed("warming the traceback formatter")
+
+    try:
+        fails()
+    except checks.CheckFailed:
+        AutoFormattedTB(mode="Context", theme_name="linux").structured_traceback(
+            *sys.exc_info())
+
+
+def _serve_pool(requests, listener):
+    """The examiners' zygote of a pool of workers (course.parallel): each worker connects to
+    its socket with one request, and gets the pid of its examiner back. It ends when its
+    requests pipe closes (the pool's process is gone), and its examiners with it."""
+    zygote = os.getpid()
+    while True:
+        ready, _, _ = select.select([requests, listener], [], [])
+        if requests in ready and not requests.readline():
+            return
+        if listener not in ready:
+            continue
+        connection, _ = listener.accept()
+        with connection:
+            try:
+                connection.settimeout(REPLY_SECONDS)
+                request = json.loads(connection.makefile().readline())
+            except (OSError, ValueError):
+                continue
+            pid = os.fork()
+            if pid == 0:
+                listener.close()
+                connection.close()
+                _become_kernel(request, requests, sys.stdout, zygote, examiner=True)
+            with contextlib.suppress(OSError):
+                connection.sendall(json.dumps({"pid": pid}).encode() + b"\n")
 
 
 def _reply(replies, message):
@@ -159,6 +221,31 @@ class Zygote:
         self._lock = threading.Lock()
         self._process = None
         self.arena = self.uid = None
+        self.pool = None  # the socket of a pool's examiners' zygote this one asks (use_pool)
+
+    def serve_pool(self):
+        """Start an examiners' zygote that the workers of a pool share (course.parallel): one
+        `import torch` for all of them. Returns the address they pass to use_pool. It does not
+        wait for the zygote to be ready: the workers' first requests wait in its socket."""
+        self.uid = os.geteuid()
+        self.arena = sandbox.Scratch(uid=self.uid)
+        self.arena.fill(None)
+        path = str(self.arena.root / "zygote")
+        listener = socket.socket(socket.AF_UNIX, socket.SOCK_STREAM)
+        listener.bind(path)
+        listener.listen(64)
+        env = sandbox.kernel_env(os.environ, self.arena)
+        self._process = subprocess.Popen(
+            [sys.executable, "-m", "course.zygote", "--examiner", "--listen",
+             str(listener.fileno())], stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+            text=True, start_new_session=True, env=env, pass_fds=[listener.fileno()])
+        listener.close()  # the zygote's now: if it dies, a worker's request is refused
+        return path
+
+    def use_pool(self, address):
+        """Ask the pool's examiners' zygote at address for kernels (serve_pool), rather than
+        starting one of this process's own."""
+        self.pool = address
 
     def fork(self, argv, env, cwd, limits):
         """Start a kernel; its pid on this side of the sandbox."""
@@ -170,7 +257,7 @@ class Zygote:
     def ensure_started(self):
         """Start the zygote now if it is not running (its arena must exist for a scratch)."""
         with self._lock:
-            if self._process is None:
+            if self._process is None and (self.pool is None or self.arena is None):
                 self._start()
 
     def reap(self):
@@ -191,6 +278,11 @@ class Zygote:
                         entry.unlink(missing_ok=True)
 
     def _ask(self, request):
+        if self.pool is not None:
+            try:
+                return self._ask_pool(request)
+            except (OSError, ValueError, KeyError, TimeoutError):
+                self.pool = None  # it is gone: this process starts a zygote of its own
         for attempt in (1, 2):  # a zygote that died or hangs is replaced, once
             if self._process is None or self._process.poll() is not None:
                 self._start()
@@ -203,6 +295,14 @@ class Zygote:
                 if attempt == 2 or request.get("reap"):
                     raise
 
+    def _ask_pool(self, request):
+        with socket.socket(socket.AF_UNIX, socket.SOCK_STREAM) as connection:
+            # the zygote may still be importing torch when the first request comes
+            connection.settimeout(START_SECONDS + REPLY_SECONDS)
+            connection.connect(self.pool)
+            connection.sendall(json.dumps(request).encode() + b"\n")
+            return json.loads(connection.makefile().readline())
+
     def _readline(self, seconds):
         ready, _, _ = select.select([self._process.stdout], [], [], seconds)
         if not ready:
@@ -210,6 +310,10 @@ class Zygote:
         return self._process.stdout.readline()
 
     def _start(self):
+        if self.pool is not None:  # kernels come from the pool's zygote: only a folder here
+            self.uid = os.geteuid()
+            self.arena = self.arena or sandbox.Scratch(uid=self.uid)
+            return None
         if not self.sandboxed:
             return self._start_examiners()
         sandbox.check()
@@ -227,6 +331,8 @@ class Zygote:
         self._zygote_pid = self._outer_pid(1)
 
     def _start_examiners(self):
+        if self.arena is not None:  # a pool's zygote that could not be reached: no kernels
+            self.arena.remove()
         self.uid = os.geteuid()
         self.arena = sandbox.Scratch(uid=self.uid)
         self.arena.fill(None)
@@ -284,6 +390,11 @@ def close_zygotes():
 
 
 atexit.register(close_zygotes)
+
+
+def use_pool_examiners(address):
+    """Fork this process's examiners from a pool's shared zygote (Zygote.serve_pool)."""
+    _examiners.use_pool(address)
 
 
 class ForkedKernel:
@@ -430,4 +541,7 @@ class ExaminerKernelManager(ForkingKernelManager):
 
 
 if __name__ == "__main__":
-    serve(sys.stdin, sys.stdout, examiner="--examiner" in sys.argv)
+    _listener = None
+    if "--listen" in sys.argv:  # a pool's examiners' zygote (Zygote.serve_pool)
+        _listener = socket.socket(fileno=int(sys.argv[sys.argv.index("--listen") + 1]))
+    serve(sys.stdin, sys.stdout, examiner="--examiner" in sys.argv, listener=_listener)
