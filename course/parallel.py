@@ -31,6 +31,7 @@ from nbgrader.apps import NbGraderAPI
 from nbgrader.converters import Autograde
 from nbgrader.preprocessors import Execute
 
+from course import sandbox
 from course.preprocessors import ResilientExecute
 from course.zygote import ForkingKernelManager, Zygote, close_zygotes, use_pool_examiners
 
@@ -42,10 +43,16 @@ def cells_key(nb):
 
 
 class ForkedExecute(ResilientExecute):
-    """ResilientExecute in a kernel forked from the zygote rather than a new interpreter."""
+    """ResilientExecute in a kernel forked from the zygote rather than a new interpreter.
+
+    Not with the sandbox off (COURSE_NO_SANDBOX=1): the zygote is made to be the PID 1 of its
+    sandbox (it finds its kernels by that, and reaps with kill(-1)); there each kernel is a
+    new interpreter, as on the plain path.
+    """
 
     def __init__(self, *args, **kwargs):
-        kwargs.setdefault("kernel_manager_class", ForkingKernelManager)
+        if not sandbox.disabled():
+            kwargs.setdefault("kernel_manager_class", ForkingKernelManager)
         super().__init__(*args, **kwargs)
 
 

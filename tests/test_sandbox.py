@@ -98,6 +98,23 @@ def test_grade_prints_no_terminal_control_characters(graded_class):
     assert not re.search(r"[\x00-\x08\x0b-\x1f\x7f\x9b]", output)
 
 
+def test_with_the_sandbox_off_the_fast_path_grades_too(tmp_path):
+    """`grade --no-sandbox` (a trusted class): the zygote is made to be its sandbox's PID 1,
+    so there each kernel is a new interpreter, and the examiner reaches it over loopback TCP.
+    It graded nothing before (the zygote looked for itself as PID 1 of a sandbox)."""
+    from tests import classes
+
+    full, blank = submissions.full_solution(ASSIGNMENT), submissions.blank(ASSIGNMENT)
+    course = classes.prepare(tmp_path, ASSIGNMENT, {"full": full, "blank": blank})
+    done = subprocess.run([sys.executable, "-m", "course", "grade", "--course-dir",
+                           str(course.root), "--no-sandbox"], capture_output=True, text=True,
+                          timeout=600)
+    assert done.returncode == 0, done.stdout + done.stderr
+    every = submissions.autograded_cells(submissions.read_source(ASSIGNMENT))
+    classes.assert_scores(course, ASSIGNMENT, "full", set())
+    classes.assert_scores(course, ASSIGNMENT, "blank", set(every))
+
+
 def test_no_sandbox_refuses_to_grade_and_says_how_to_install(tmp_path):
     env = dict(os.environ, COURSE_BWRAP="/nonexistent/bwrap")
     env.pop(sandbox.OPT_OUT, None)
