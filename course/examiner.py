@@ -39,6 +39,9 @@ from course.names import callees_only, free_names
 
 INTERRUPT_SECONDS = 5  # for an interrupted student's kernel to answer again
 SILENT_SECONDS = 4  # without a heartbeat from the student's kernel: it has died
+DIED = "your kernel died while the grader was calling your code"
+STOPPED = ("your kernel stopped answering after a call that did not return, so the tests after "
+           "it could not reach your code")
 
 
 class StudentKernel:
@@ -240,7 +243,7 @@ class StudentKernel:
         _, _, msg_id = self.session
         self.end_cell()
         if not self.client.hb_channel.is_beating() or self._reply(msg_id, 1) is None:
-            self.dead = "your kernel died while the grader was calling your code"
+            self.dead = DIED
             raise bridge.BridgeError(self.dead)
         raise bridge.BridgeError("your code closed the grader's connection to your kernel")
 
@@ -259,7 +262,7 @@ class StudentKernel:
                 elif silent_since is None:
                     silent_since = time.monotonic()
                 elif time.monotonic() - silent_since > SILENT_SECONDS:
-                    self.dead = "your kernel died while the grader was calling your code"
+                    self.dead = DIED
                     raise bridge.BridgeError(self.dead) from None
                 continue
             except (ValueError, RecursionError, MemoryError) as error:
@@ -278,19 +281,24 @@ class StudentKernel:
         end = time.monotonic() + INTERRUPT_SECONDS
         if self.deadline is not None:
             end = max(time.monotonic() + 0.5, min(end, self.deadline - 0.3))
-        self.client.control_channel.send(self.client.session.msg("interrupt_request", {}))
+        self._send_interrupt()
         with contextlib.suppress(bridge.BridgeError, OSError):
             self._line(sequence, end - time.monotonic())
         self.end_cell()
-        if self._reply(msg_id, max(0.1, end - time.monotonic())) is None:
-            self.dead = ("your kernel stopped answering after a call that did not return, so "
-                         "the tests after it could not reach your code")
+        self._wait_free(msg_id, max(0.1, end - time.monotonic()))
 
     def _interrupt_request(self, msg_id):
+        self._send_interrupt()
+        self._wait_free(msg_id, INTERRUPT_SECONDS)
+
+    def _send_interrupt(self):
         self.client.control_channel.send(self.client.session.msg("interrupt_request", {}))
-        if self._reply(msg_id, INTERRUPT_SECONDS) is None:
-            self.dead = ("your kernel stopped answering after a call that did not return, so "
-                         "the tests after it could not reach your code")
+
+    def _wait_free(self, msg_id, seconds):
+        """Wait for the reply to msg_id: the student's kernel is free again, or, without one
+        within seconds, stopped."""
+        if self._reply(msg_id, seconds) is None:
+            self.dead = STOPPED
 
     def _read(self, msg):
         """The execute reply of a serving request that ended before it connected."""
